@@ -1,0 +1,32 @@
+// The OpenAPI shapes the generator works on. Passes see the document as plain
+// JSON (it is parsed, cloned and rewritten freely), so these types are loose on
+// purpose: they name the parts we read, and leave the rest open.
+import type { OpenAPIV3 } from "openapi-types";
+
+export type OpenApiDocument = OpenAPIV3.Document;
+export type SchemaObject = OpenAPIV3.SchemaObject;
+export type ReferenceObject = OpenAPIV3.ReferenceObject;
+export type SchemaOrRef = SchemaObject | ReferenceObject;
+export type OperationObject = OpenAPIV3.OperationObject;
+export type ParameterObject = OpenAPIV3.ParameterObject;
+export type PathItemObject = OpenAPIV3.PathItemObject;
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export function isRef(value: unknown): value is ReferenceObject {
+  return typeof value === "object" && value !== null && typeof (value as { $ref?: unknown }).$ref === "string";
+}
+
+/** Every operation of a document, in document order. */
+export function* eachOperation(
+  doc: OpenApiDocument,
+): Generator<{ path: string; method: HttpMethod; pathItem: PathItemObject; operation: OperationObject }> {
+  for (const [path, pathItem] of Object.entries(doc.paths ?? {})) {
+    if (!pathItem) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (operation) yield { path, method, pathItem, operation };
+    }
+  }
+}
