@@ -1,0 +1,40 @@
+// Turns an Operation plus the caller's arguments into URL, headers and body.
+// This is where untrusted values meet the wire, so it is also where they are
+// checked: a path argument fills exactly one segment, a header one line.
+import { ArgumentError } from "./errors.js";
+import type { Operation } from "./operation.js";
+
+export type Params = Record<string, unknown>;
+
+export function buildUrl(baseUrl: string, op: Operation, pathArgs: readonly unknown[], params: Params): string {
+  let i = 0;
+  const path = op.path.replace(/\{([^}]*)\}/g, (_, name: string) => {
+    const v = pathArgs[i++];
+    // "." and ".." survive encodeURIComponent and would move the request up the path.
+    if ((typeof v != "string" && typeof v != "number") || v === "" || v === "." || v === "..")
+      throw new ArgumentError(`Path parameter "${name}" must be a non-empty string or number other than "." and ".."`);
+    return encodeURIComponent(v);
+  });
+  const query = new URLSearchParams();
+  for (const key of op.query ?? [])
+    for (const v of [params[key]].flat()) if (v != null) query.append(key, String(v));
+  const qs = query.toString();
+  return baseUrl.replace(/\/+$/, "") + path + (qs ? "?" + qs : "");
+}
+
+/** Adds a header (lower-cased name), skipping null/undefined and refusing CR/LF, which would split the request. */
+export function setHeader(headers: Record<string, string>, name: string, value: unknown): void {
+  if (value == null) return;
+  const s = String(value);
+  if (/[\r\n]/.test(s)) throw new ArgumentError(`Header "${name}" must not contain CR or LF`);
+  headers[name.toLowerCase()] = s;
+}
+
+/** The JSON body text, or undefined when the operation sends none. */
+export function buildBody(op: Operation, params: Params): string | undefined {
+  if (op.body == "body") return params.body === undefined ? undefined : JSON.stringify(params.body);
+  if (!op.body) return undefined;
+  const elsewhere = [...(op.query ?? []), ...Object.keys(op.headers ?? {})];
+  // JSON.stringify drops undefined values, which is how "omitted" params stay out.
+  return JSON.stringify(Object.fromEntries(Object.entries(params).filter(([k]) => !elsewhere.includes(k))));
+}

@@ -1,0 +1,24 @@
+// The public surface of the runtime core, re-exported by the generated package.
+export { Client } from "./client.js";
+export type { ClientOptions, RequestOptions, RequestHookInfo, ResponseHookInfo, Fetch } from "./client.js";
+export { APIPromise, PagePromise } from "./api-promise.js";
+export type { RawResponse } from "./api-promise.js";
+export type { RateLimit } from "./rate-limit.js";
+export type { Operation, HttpMethod } from "./operation.js";
+export {
+  DigitalOceanError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  ConnectionError,
+  TimeoutError,
+  ConfigurationError,
+  ArgumentError,
+  InvalidResponseError,
+} from "./errors.js";
+export type { ErrorDetails } from "./errors.js";

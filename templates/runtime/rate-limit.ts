@@ -1,0 +1,18 @@
+// DigitalOcean reports its rate-limit budget on every response; parsing it in
+// one place lets raw responses, errors, the client and retry waits share it.
+
+export interface RateLimit {
+  /** Requests allowed in the current window. */
+  limit: number;
+  /** Requests left in the current window. */
+  remaining: number;
+  /** When the budget is next replenished. */
+  reset: Date;
+}
+
+export function parseRateLimit(headers: Headers): RateLimit | undefined {
+  const [limit, remaining, reset] = ["limit", "remaining", "reset"].map((k) => headers.get("ratelimit-" + k));
+  return limit && remaining && reset
+    ? { limit: +limit, remaining: +remaining, reset: new Date(+reset * 1000) }
+    : undefined;
+}

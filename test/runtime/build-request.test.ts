@@ -1,0 +1,121 @@
+// Path, query, header and body building: path arguments fill exactly one
+// segment and never move the request; headers cannot be split.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { buildBody, buildUrl, setHeader } from "../../templates/runtime/build-request.ts";
+import { ArgumentError, type Operation } from "../../templates/runtime/index.ts";
+import { TOKEN, clientFor, ops } from "./fixtures.ts";
+import { json, startServer, type TestServer } from "./server.ts";
+
+const base = "https://api.example.test";
+const repoOp: Operation = { method: "GET", path: "/v2/registry/{registry_name}/repositories/{repository_name}/digests/{manifest_digest}" };
+
+describe("buildUrl", () => {
+  test("fills placeholders in order, each encoded as one segment", () => {
+    expect(buildUrl(base, repoOp, ["reg", "my/repo", "sha256:ab12"], {})).toBe(
+      base + "/v2/registry/reg/repositories/my%2Frepo/digests/sha256%3Aab12",
+    );
+    expect(buildUrl(base, ops.getImage, [42], {})).toBe(base + "/v2/images/42");
+    expect(buildUrl(base, ops.getImage, ["a b?c#d"], {})).toBe(base + "/v2/images/a%20b%3Fc%23d");
+    expect(buildUrl(base, ops.getImage, ["..."], {})).toBe(base + "/v2/images/...");
+  });
+
+  test.each([
+    ["undefined", undefined],
+    ["null", null],
+    ["the empty string", ""],
+    ['"."', "."],
+    ['".."', ".."],
+    ["an object", { id: 1 }],
+  ])("rejects %s, naming the parameter", (_, value) => {
+    expect(() => buildUrl(base, ops.getImage, [value], {})).toThrow(ArgumentError);
+    expect(() => buildUrl(base, ops.getImage, [value], {})).toThrow(/"image_id"/);
+  });
+
+  test("a missing trailing argument is rejected with its own name", () => {
+    expect(() => buildUrl(base, repoOp, ["reg", "repo"], {})).toThrow(/"manifest_digest"/);
+  });
+
+  test("query: only declared keys, arrays as repeated keys, scalars stringified, undefined omitted", () => {
+    const url = buildUrl(base, ops.listDroplets, [], { per_page: 20, tag_name: ["a", "b c"], name: undefined, type: true, other: "x" });
+    expect(url).toBe(base + "/v2/droplets?per_page=20&tag_name=a&tag_name=b+c&type=true");
+    expect(new URL(url).searchParams.getAll("tag_name")).toEqual(["a", "b c"]);
+  });
+
+  test("joins a base URL with trailing slashes and no query", () => {
+    expect(buildUrl(base + "//", ops.getImage, [1], { per_page: 2 })).toBe(base + "/v2/images/1");
+  });
+});
+
+describe("buildBody", () => {
+  test("fields: every param that is not a query or header key, undefined dropped", () => {
+    const op: Operation = { method: "POST", path: "/x", query: ["q"], headers: { dangerous: "X-Dangerous" }, body: "fields" };
+    expect(JSON.parse(buildBody(op, { q: 1, dangerous: true, name: "fw", tags: ["a"], gone: undefined })!)).toEqual({ name: "fw", tags: ["a"] });
+    expect(buildBody(op, {})).toBe("{}");
+  });
+
+  test("body: the value of params.body, or nothing", () => {
+    const op: Operation = { method: "PUT", path: "/x", body: "body" };
+    expect(buildBody(op, { body: [1, 2] })).toBe("[1,2]");
+    expect(buildBody(op, {})).toBeUndefined();
+    expect(buildBody({ method: "GET", path: "/x" }, { a: 1 })).toBeUndefined();
+  });
+});
+
+describe("setHeader", () => {
+  test("lower-cases names, stringifies values, skips null and undefined", () => {
+    const h: Record<string, string> = {};
+    setHeader(h, "X-Dangerous", true);
+    setHeader(h, "X-Skip", undefined);
+    setHeader(h, "X-Null", null);
+    expect(h).toEqual({ "x-dangerous": "true" });
+  });
+
+  test.each(["a\r\nInjected: 1", "a\nb", "a\rb"])("rejects CR or LF in %j", (value) => {
+    expect(() => setHeader({}, "X-Custom", value)).toThrow(ArgumentError);
+    expect(() => setHeader({}, "X-Custom", value)).toThrow(/"X-Custom"/);
+  });
+});
+
+describe("on the wire", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(() => json(200, {}));
+  });
+  afterAll(() => server.close());
+
+  test("an encoded path argument reaches the server as one segment", async () => {
+    const before = server.requests.length;
+    await clientFor(server).request(repoOp, ["reg", "my/repo", "sha256:ab"], undefined);
+    expect(server.requests[before]!.url).toBe("/v2/registry/reg/repositories/my%2Frepo/digests/sha256%3Aab");
+  });
+
+  test("invalid path arguments and CR/LF headers fail before anything is sent", async () => {
+    const client = clientFor(server);
+    const before = server.requests.length;
+    await expect(client.request(ops.getImage, [".."], undefined)).rejects.toThrow(ArgumentError);
+    // An untyped JS caller that forgets the argument.
+    await expect(client.request(ops.getImage, [], undefined)).rejects.toThrow(/"image_id"/);
+    await expect(client.request(ops.getImage, [1], undefined, { headers: { "X-Trace": "a\r\nX-Evil: 1" } })).rejects.toThrow(ArgumentError);
+    await expect(client.request(ops.getImage, [1], undefined, { userAgent: "ua\n" })).rejects.toThrow(/user-agent/);
+    await expect(client.request(ops.dangerousDelete, [1], { "X-Dangerous": "true\r\n" })).rejects.toThrow(/X-Dangerous/);
+    await expect(clientFor(server, { token: TOKEN + "\r\nX-Evil: 1" }).request(ops.getImage, [1], undefined)).rejects.toThrow(ArgumentError);
+    expect(server.requests.length).toBe(before);
+  });
+
+  test("header params, JSON bodies and query params as the server sees them", async () => {
+    const client = clientFor(server);
+    const before = server.requests.length;
+    await client.request(ops.dangerousDelete, [7], { "X-Dangerous": true });
+    await client.request(ops.createFirewall, [], { name: "fw", inbound_rules: [{ protocol: "tcp" }], droplet_ids: undefined });
+    await client.request(ops.listDroplets, [], { tag_name: "web", per_page: 5 });
+    const [del, post, list] = server.requests.slice(before);
+    expect(del!.url).toBe("/v2/droplets/7/destroy_with_associated_resources/dangerous");
+    expect(del!.headers["x-dangerous"]).toBe("true");
+    expect(del!.body).toBe("");
+    expect(post!.method).toBe("POST");
+    expect(post!.headers["content-type"]).toBe("application/json");
+    expect(JSON.parse(post!.body)).toEqual({ name: "fw", inbound_rules: [{ protocol: "tcp" }] });
+    expect(list!.url).toBe("/v2/droplets?per_page=5&tag_name=web");
+    expect(list!.headers["content-type"]).toBeUndefined();
+  });
+});
