@@ -19,6 +19,8 @@ export interface Operation {
    * Absent: the operation has no request body.
    */
   readonly body?: "fields" | "body";
+  /** The spec requires a body: with "fields" and no field given, `{}` is sent rather than no body. */
+  readonly bodyRequired?: boolean;
   /** The Accept header to send; default "application/json". */
   readonly accept?: string;
   /** How to read a success response; default "json". "none" resolves to undefined without reading a body. */
