@@ -35,6 +35,8 @@ export interface TestServer {
   /** Queue replies, used in order before the handler. */
   reply(...replies: Reply[]): void;
   handle(handler: Handler): void;
+  /** Forget recorded requests and queued replies. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startServer(handler: Handler = () => json(200, {})): Promi
     requests,
     reply: (...replies) => void queue.push(...replies),
     handle: (h) => void (handler = h),
+    reset: () => void (requests.splice(0), queue.splice(0)),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
