@@ -1,0 +1,36 @@
+// Static package files (package.json, README, build tsconfig) from the
+// handlebars templates in templates/package. Only boilerplate lives there.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Handlebars from "handlebars";
+import type { ApiModel } from "../model/types.ts";
+
+export const PACKAGE_VERSION = "0.1.0";
+
+function render(templatesDir: string, name: string, data: object): string {
+  const source = readFileSync(join(templatesDir, "package", name), "utf8");
+  return Handlebars.compile(source, { strict: true, noEscape: false })(data);
+}
+
+export function packageFiles(api: ApiModel, templatesDir: string): Map<string, string> {
+  const runtimeDocsPath = join(templatesDir, "runtime", "README.md");
+  let runtimeDocs = "";
+  try {
+    runtimeDocs = readFileSync(runtimeDocsPath, "utf8");
+  } catch {
+    runtimeDocs = "";
+  }
+  const data = {
+    title: api.title,
+    apiVersion: api.version,
+    packageVersion: PACKAGE_VERSION,
+    operationCount: api.operations.length,
+    resources: api.resources.map((r) => ({ property: r.property, count: r.operations.length })),
+    runtimeDocs,
+  };
+  return new Map([
+    ["package.json", render(templatesDir, "package.json.hbs", data)],
+    ["tsconfig.json", render(templatesDir, "tsconfig.json.hbs", data)],
+    ["README.md", render(templatesDir, "README.md.hbs", data)],
+  ]);
+}

@@ -1,0 +1,84 @@
+// Step 1: find, hash-check, parse (JSON or YAML, one file or many joined by
+// relative $refs) and validate the input. Every failure is a SpecError that
+// names the file and, where known, the JSON pointer.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import type { OpenApiDocument } from "../openapi.ts";
+
+export class SpecError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly pointer?: string,
+  ) {
+    super(`${file}${pointer ? ` at ${pointer}` : ""}: ${message}`);
+    this.name = "SpecError";
+  }
+}
+
+export interface SpecSource {
+  package: string;
+  version: string;
+  file: string;
+  sha256: string;
+}
+
+export interface LoadedSpec {
+  file: string;
+  sha256: string;
+  doc: OpenApiDocument;
+}
+
+/** The pinned input file, as installed from npm. */
+export function pinnedSpecPath(source: SpecSource, root: string): string {
+  const require = createRequire(join(root, "package.json"));
+  const pkgJson = require.resolve(`${source.package}/package.json`);
+  return join(dirname(pkgJson), source.file);
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Reads the file's bytes, so the hash check covers exactly what is parsed. */
+export function readSpecBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new SpecError(`cannot read the spec: ${(error as Error).message}`, file);
+  }
+}
+
+/** Parses, bundles external refs into the document, and validates it against the OpenAPI schema. */
+export async function loadSpec(file: string): Promise<LoadedSpec> {
+  const path = resolve(file);
+  const bytes = readSpecBytes(path);
+  let doc: OpenApiDocument;
+  try {
+    doc = (await SwaggerParser.bundle(path)) as OpenApiDocument;
+  } catch (error) {
+    throw toSpecError(error, path);
+  }
+  if (typeof (doc as { openapi?: unknown }).openapi !== "string" || !doc.openapi.startsWith("3.")) {
+    throw new SpecError("not an OpenAPI 3.x document (no `openapi: 3.x` field)", path, "#/openapi");
+  }
+  try {
+    await SwaggerParser.validate(structuredClone(doc) as never);
+  } catch (error) {
+    throw toSpecError(error, path);
+  }
+  return { file: path, sha256: sha256(bytes), doc };
+}
+
+/** Turns a parser/validator error into one line that says where. */
+function toSpecError(error: unknown, file: string): SpecError {
+  const e = error as { message?: string; source?: string; path?: (string | number)[]; errors?: { message?: string; path?: (string | number)[]; source?: string }[] };
+  const first = e.errors?.[0];
+  const where = first?.path ?? e.path;
+  const pointer = where && where.length ? "#/" + where.map((t) => String(t).replace(/~/g, "~0").replace(/\//g, "~1")).join("/") : undefined;
+  const message = (first?.message ?? e.message ?? String(error)).split("\n").slice(0, 12).join("\n");
+  return new SpecError(message, first?.source ?? e.source ?? file, pointer);
+}

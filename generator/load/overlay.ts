@@ -1,0 +1,204 @@
+// Fixes that only this version of the spec needs are data, not code: OpenAPI
+// Overlay documents in spec/overlays/*.json, applied in file-name order by the
+// apply-overlays pass. This file reads and checks them and evaluates their
+// `target`s. Supported: Overlay 1.0 (`update`, `remove`) and 1.1 (`copy`), with
+// the JSONPath subset the overlays need: `$`, `.name`, `['name']` / `["name"]`
+// (comma lists allowed), `[index]` (negative counts from the end), `.*`, `[*]`.
+// Filters (`?`) and descendants (`..`) are refused with a clear error.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface OverlayAction {
+  target: string;
+  description?: string;
+  update?: unknown;
+  remove?: boolean;
+  /** Overlay 1.1: a JSONPath selecting one node whose value is merged into each target like `update`. */
+  copy?: string;
+}
+
+export interface OverlayDocument {
+  overlay: string;
+  info: { title: string; version: string };
+  actions: OverlayAction[];
+}
+
+export interface LoadedOverlay {
+  /** Where it came from, for error messages (e.g. "spec/overlays/registry-repository-paths.json"). */
+  file: string;
+  overlay: OverlayDocument;
+}
+
+export class OverlayError extends Error {
+  constructor(file: string, message: string, action?: number) {
+    super(`${file}${action === undefined ? "" : ` action #${action}`}: ${message}`);
+    this.name = "OverlayError";
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Checks an overlay's shape; everything the applier relies on is verified here. */
+export function parseOverlay(json: unknown, file: string): LoadedOverlay {
+  if (!isObject(json)) throw new OverlayError(file, "not a JSON object");
+  const { overlay, info, actions } = json;
+  if (typeof overlay !== "string" || !/^1\.[01]\.\d+$/.test(overlay)) {
+    throw new OverlayError(file, `unsupported overlay version ${JSON.stringify(overlay)} (want 1.0.x or 1.1.x)`);
+  }
+  if (!isObject(info) || typeof info.title !== "string" || typeof info.version !== "string") {
+    throw new OverlayError(file, "info.title and info.version must be strings");
+  }
+  if (!Array.isArray(actions) || actions.length === 0) throw new OverlayError(file, "actions must be a non-empty list");
+  actions.forEach((action, i) => {
+    if (!isObject(action) || typeof action.target !== "string") throw new OverlayError(file, "target must be a string", i);
+    try {
+      parseJsonPath(action.target);
+    } catch (error) {
+      throw new OverlayError(file, (error as Error).message, i);
+    }
+    const kinds = [action.remove === true, "update" in action, "copy" in action].filter(Boolean).length;
+    if (kinds !== 1) throw new OverlayError(file, "needs exactly one of update, remove: true, copy", i);
+    if ("remove" in action && typeof action.remove !== "boolean") throw new OverlayError(file, "remove must be a boolean", i);
+    if ("copy" in action) {
+      if (!overlay.startsWith("1.1.")) throw new OverlayError(file, "copy needs overlay 1.1.0", i);
+      if (typeof action.copy !== "string") throw new OverlayError(file, "copy must be a JSONPath string", i);
+      try {
+        parseJsonPath(action.copy);
+      } catch (error) {
+        throw new OverlayError(file, `copy: ${(error as Error).message}`, i);
+      }
+    }
+  });
+  return { file, overlay: json as unknown as OverlayDocument };
+}
+
+/** Every `*.json` overlay in `dir`, in file-name order (the order they are applied in). */
+export function loadOverlays(dir: string, label = dir): LoadedOverlay[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => {
+      const file = `${label}/${name}`;
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(join(dir, name), "utf8"));
+      } catch (error) {
+        throw new OverlayError(file, `cannot read: ${(error as Error).message}`);
+      }
+      return parseOverlay(json, file);
+    });
+}
+
+/** One step of a JSONPath: member names, indices, or every child. */
+export type PathSelector = { kind: "names"; names: string[] } | { kind: "index"; index: number } | { kind: "wildcard" };
+
+/** Parses the supported JSONPath subset; throws naming the offending position. */
+export function parseJsonPath(expr: string): PathSelector[] {
+  if (!expr.startsWith("$")) throw new Error(`JSONPath ${JSON.stringify(expr)} must start with $`);
+  const out: PathSelector[] = [];
+  let i = 1;
+  const fail = (what: string): never => {
+    throw new Error(`JSONPath ${JSON.stringify(expr)}: ${what} at offset ${i}`);
+  };
+  while (i < expr.length) {
+    if (expr.startsWith("..", i)) fail("descendant segments (..) are not supported");
+    if (expr[i] === ".") {
+      i++;
+      if (expr[i] === "*") {
+        out.push({ kind: "wildcard" });
+        i++;
+        continue;
+      }
+      const name = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/.exec(expr.slice(i))?.[0];
+      if (!name) fail("expected a member name after '.' (use ['name'] for names with other characters)");
+      out.push({ kind: "names", names: [name!] });
+      i += name!.length;
+    } else if (expr[i] === "[") {
+      i++;
+      if (expr[i] === "*" && expr[i + 1] === "]") {
+        out.push({ kind: "wildcard" });
+        i += 2;
+        continue;
+      }
+      const index = /^-?\d+(?=\])/.exec(expr.slice(i))?.[0];
+      if (index !== undefined) {
+        out.push({ kind: "index", index: Number(index) });
+        i += index.length + 1;
+        continue;
+      }
+      const names: string[] = [];
+      for (;;) {
+        while (expr[i] === " ") i++;
+        const quote = expr[i];
+        if (quote !== "'" && quote !== '"') fail("expected a quoted name, an index or * (filters are not supported)");
+        const [name, end] = readQuoted(expr, i, fail);
+        names.push(name);
+        i = end;
+        while (expr[i] === " ") i++;
+        if (expr[i] === ",") {
+          i++;
+          continue;
+        }
+        if (expr[i] === "]") break;
+        fail("expected , or ]");
+      }
+      i++;
+      out.push({ kind: "names", names });
+    } else {
+      fail("expected . or [");
+    }
+  }
+  return out;
+}
+
+const ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", "/": "/", "\\": "\\", "'": "'", '"': '"' };
+
+function readQuoted(expr: string, start: number, fail: (what: string) => never): [string, number] {
+  const quote = expr[start];
+  let value = "";
+  let i = start + 1;
+  while (i < expr.length && expr[i] !== quote) {
+    if (expr[i] === "\\") {
+      const next = expr[i + 1] ?? "";
+      if (next === "u") {
+        const hex = expr.slice(i + 2, i + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("bad \\u escape");
+        value += String.fromCharCode(parseInt(hex, 16));
+        i += 6;
+        continue;
+      }
+      if (!(next in ESCAPES)) fail(`bad escape \\${next}`);
+      value += ESCAPES[next];
+      i += 2;
+    } else {
+      value += expr[i++];
+    }
+  }
+  if (i >= expr.length) fail("unterminated quoted name");
+  return [value, i + 1];
+}
+
+/** The locations (pointer tokens) `expr` selects in `root`, in document order; absent members select nothing. */
+export function selectPaths(root: unknown, expr: string): string[][] {
+  let current: { tokens: string[]; value: unknown }[] = [{ tokens: [], value: root }];
+  for (const selector of parseJsonPath(expr)) {
+    const next: typeof current = [];
+    for (const { tokens, value } of current) {
+      if (typeof value !== "object" || value === null) continue;
+      const node = value as Record<string, unknown>;
+      if (selector.kind === "wildcard") {
+        for (const key of Object.keys(node)) next.push({ tokens: [...tokens, key], value: node[key] });
+      } else if (selector.kind === "index") {
+        if (!Array.isArray(value)) continue;
+        const index = selector.index < 0 ? value.length + selector.index : selector.index;
+        if (index >= 0 && index < value.length) next.push({ tokens: [...tokens, String(index)], value: value[index] });
+      } else if (!Array.isArray(value)) {
+        for (const name of selector.names) {
+          if (Object.hasOwn(node, name)) next.push({ tokens: [...tokens, name], value: node[name] });
+        }
+      }
+    }
+    current = next;
+  }
+  return current.map((c) => c.tokens);
+}

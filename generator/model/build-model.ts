@@ -1,0 +1,245 @@
+// Step 3: the normalised document -> the intermediate model. All naming goes
+// through one NameRegistry per scope, claimed in document order, so the same
+// spec always yields the same identifiers.
+import type { OpenApiDocument, OperationObject, ParameterObject, SchemaOrRef } from "../openapi.ts";
+import { eachOperation, isRef } from "../openapi.ts";
+import { NameRegistry } from "../naming/registry.ts";
+import { camelCase, pascalCase, splitWords } from "../naming/words.ts";
+import { preferredMediaType, responseKind } from "./media-types.ts";
+import { functionNameCandidates, groupedName, kebabCase, typeBase } from "./names.ts";
+import { deref, directModelRefs, objectProperties } from "./schema-shape.ts";
+import type { ApiModel, ModelInfo, OperationInfo, ParamInfo, ResourceInfo } from "./types.ts";
+
+/** Names the generated package exports besides the generated ones. */
+export const RUNTIME_EXPORTS = [
+  "Client", "DigitalOcean", "ClientOptions", "RequestOptions", "APIPromise", "PagePromise", "Operation",
+  "DigitalOceanError", "BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError",
+  "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError", "ConnectionError",
+  "TimeoutError", "RateLimit", "WaitError", "WaitTimeoutError", "WaitOptions",
+];
+/** Members of the client class that a resource group must not shadow. */
+const CLIENT_MEMBERS = ["request", "paginate", "rateLimit", "options", "constructor", "withOptions"];
+const PAGINATION_KEYS = new Set(["links", "meta"]);
+
+export function buildModel(doc: OpenApiDocument): ApiModel {
+  const schemas = (doc.components?.schemas ?? {}) as Record<string, SchemaOrRef>;
+  const modelNames = Object.keys(schemas);
+  const exported = new NameRegistry([...RUNTIME_EXPORTS, ...modelNames]);
+  const resourceProps = new NameRegistry(CLIENT_MEMBERS);
+  const methodRegistries = new Map<string, NameRegistry>();
+  const resourceProperty = new Map<string, string>();
+
+  const operations: OperationInfo[] = [];
+  for (const { path, method, pathItem, operation } of eachOperation(doc)) {
+    const operationId = operation.operationId ?? `${method} ${path}`;
+    const functionName = exported.claim(functionNameCandidates(operationId, method, path), `operation ${operationId}`, "op");
+    const grouped = groupedName(operationId, operation.tags?.[0]);
+    let property = resourceProperty.get(grouped.resource);
+    if (!property) {
+      property = resourceProps.claim([grouped.resource, grouped.resource + "Api"], `resource ${grouped.resource}`);
+      resourceProperty.set(grouped.resource, property);
+      methodRegistries.set(property, new NameRegistry());
+    }
+    const methodName = methodRegistries.get(property)!.claim(
+      [grouped.method, grouped.method + pascalCase([method]), functionName],
+      `operation ${operationId}`,
+      "op",
+    );
+    const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].filter(
+      (p): p is ParameterObject => !isRef(p),
+    );
+    const merged = new Map<string, ParameterObject>();
+    for (const p of params) merged.set(`${p.in}:${p.name}`, p); // operation-level wins
+    const info = describeOperation(doc, {
+      operationId, functionName, method, path, operation, params: [...merged.values()], property, methodName,
+    });
+    info.typeNames = claimTypeNames(exported, info);
+    operations.push(info);
+  }
+
+  const models = placeModels(schemas, operations);
+  const resources: ResourceInfo[] = [];
+  for (const property of resourceProperty.values()) {
+    resources.push({
+      property,
+      className: pascalCase(splitWords(property)) + "Resource",
+      file: kebabCase(property),
+      operations: operations.filter((op) => op.resource === property),
+    });
+  }
+  return {
+    title: doc.info.title,
+    version: doc.info.version,
+    description: doc.info.description,
+    baseUrl: doc.servers?.[0]?.url ?? "https://api.digitalocean.com",
+    models,
+    operations,
+    resources,
+  };
+}
+
+interface OperationInput {
+  operationId: string;
+  functionName: string;
+  method: string;
+  path: string;
+  operation: OperationObject;
+  params: ParameterObject[];
+  property: string;
+  methodName: string;
+}
+
+function describeOperation(doc: OpenApiDocument, input: OperationInput): OperationInfo {
+  const { operation, path } = input;
+  const param = (p: ParameterObject): ParamInfo => ({
+    name: p.name,
+    argName: p.name,
+    schema: p.schema ?? {},
+    required: p.in === "path" ? true : !!p.required,
+    description: p.description,
+    deprecated: !!p.deprecated,
+  });
+  // Path parameters in the order they appear in the path template.
+  const placeholders = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const declaredPath = new Map(input.params.filter((p) => p.in === "path").map((p) => [p.name, p]));
+  const argNames = new NameRegistry(["client", "params", "options"]);
+  const pathParams = placeholders.map((name) => {
+    const declared = declaredPath.get(name);
+    const info = param(declared ?? ({ name, in: "path", required: true, schema: { type: "string" } } as ParameterObject));
+    info.argName = argNames.claim([camelCase(splitWords(name)), camelCase(splitWords(name)) + "Value"], `path parameter ${name}`);
+    return info;
+  });
+  const queryParams = input.params.filter((p) => p.in === "query").map(param);
+  const headerParams = input.params.filter((p) => p.in === "header").map(param);
+
+  const body = describeBody(doc, operation, new Set([...queryParams, ...headerParams].map((p) => p.name)));
+  const response = describeResponse(operation);
+  const pagination = describePagination(doc, queryParams, response.kind === "json" ? response.schema : undefined);
+  // A required body makes the params object required when the caller must fill something in it.
+  const bodyFieldsRequired =
+    !!body?.required &&
+    (body.mode === "body" || [...(objectProperties(doc, body.schema)?.keys() ?? [])].some((k) => requiredInAllOf(doc, body.schema, k)));
+  return {
+    operationId: input.operationId,
+    functionName: input.functionName,
+    method: input.method.toUpperCase() as OperationInfo["method"],
+    path,
+    tags: operation.tags ?? [],
+    summary: operation.summary,
+    description: operation.description,
+    deprecated: !!operation.deprecated,
+    resource: input.property,
+    methodName: input.methodName,
+    pathParams,
+    queryParams,
+    headerParams,
+    body,
+    response,
+    pagination,
+    typeNames: {},
+    paramsRequired: [...queryParams, ...headerParams].some((p) => p.required) || bodyFieldsRequired,
+  };
+}
+
+function requiredInAllOf(doc: OpenApiDocument, schema: SchemaOrRef, key: string, depth = 0): boolean {
+  const resolved = deref(doc, schema);
+  if (!resolved || depth > 16) return false;
+  if ((resolved.required ?? []).includes(key)) return true;
+  return (resolved.allOf ?? []).some((part) => requiredInAllOf(doc, part, key, depth + 1));
+}
+
+function describeBody(doc: OpenApiDocument, operation: OperationObject, paramNames: Set<string>): OperationInfo["body"] {
+  const requestBody = operation.requestBody;
+  if (!requestBody || isRef(requestBody)) return undefined;
+  const contentType = preferredMediaType(Object.keys(requestBody.content ?? {}));
+  if (!contentType) return undefined;
+  const schema = requestBody.content[contentType]?.schema ?? {};
+  const fields = objectProperties(doc, schema);
+  const clash = !fields || [...fields.keys()].some((k) => paramNames.has(k) || k === "body");
+  return {
+    schema,
+    required: !!requestBody.required,
+    mode: clash ? "body" : "fields",
+    contentType,
+    description: requestBody.description,
+    nullable: !!deref(doc, schema)?.nullable,
+  };
+}
+
+function describeResponse(operation: OperationObject): OperationInfo["response"] {
+  const success = Object.keys(operation.responses ?? {}).filter((code) => /^2\d\d$/.test(code)).sort();
+  for (const status of success) {
+    const response = operation.responses[status];
+    if (!response || isRef(response)) continue;
+    const mediaType = preferredMediaType(Object.keys(response.content ?? {}));
+    if (!mediaType) continue;
+    const kind = responseKind(mediaType);
+    const schema = response.content![mediaType]!.schema;
+    if (kind === "json" && !schema) continue;
+    return { kind, status, mediaType, schema, description: response.description };
+  }
+  const status = success[0] ?? "204";
+  const response = operation.responses?.[status];
+  return { kind: "none", status, description: response && !isRef(response) ? response.description : undefined };
+}
+
+function describePagination(doc: OpenApiDocument, query: ParamInfo[], schema: SchemaOrRef | undefined): OperationInfo["pagination"] {
+  const names = new Set(query.map((p) => p.name));
+  if (!schema || !names.has("page") || !names.has("per_page")) return undefined;
+  const props = objectProperties(doc, schema);
+  if (!props?.has("links")) return undefined;
+  const arrays = [...props].filter(([key, value]) => !PAGINATION_KEYS.has(key) && deref(doc, value)?.type === "array");
+  if (arrays.length !== 1) return undefined;
+  const [itemsKey, arraySchema] = arrays[0]!;
+  const items = (deref(doc, arraySchema) as { items?: SchemaOrRef }).items ?? {};
+  return { itemsKey, itemSchema: items };
+}
+
+function claimTypeNames(registry: NameRegistry, op: OperationInfo): OperationInfo["typeNames"] {
+  const base = typeBase(op.functionName);
+  const names: OperationInfo["typeNames"] = {};
+  if (op.queryParams.length || op.headerParams.length || op.body) {
+    names.params = registry.claim([`${base}Params`, `${base}Parameters`], `params of ${op.operationId}`);
+  }
+  if (op.body?.mode === "body" && !isRef(op.body.schema)) {
+    names.body = registry.claim([`${base}Body`, `${base}RequestBody`], `body of ${op.operationId}`);
+  }
+  if (op.response.kind === "json" && op.response.schema && !isRef(op.response.schema)) {
+    names.response = registry.claim([`${base}Response`, `${base}Result`], `response of ${op.operationId}`);
+  }
+  return names;
+}
+
+/**
+ * Each model is declared in the file of the resource that uses it most
+ * directly; one used directly by three or more resources goes to "common",
+ * and one only reached through other models follows the first that uses it.
+ */
+function placeModels(schemas: Record<string, SchemaOrRef>, operations: OperationInfo[]): ModelInfo[] {
+  const refs = new Map(Object.entries(schemas).map(([name, schema]) => [name, [...directModelRefs(schema)].sort()]));
+  const uses = new Map<string, Map<string, number>>();
+  for (const op of operations) {
+    const params = [...op.pathParams, ...op.queryParams, ...op.headerParams].map((p) => p.schema);
+    for (const name of directModelRefs([op.response.schema, op.body?.schema, ...params])) {
+      const counts = uses.get(name) ?? new Map<string, number>();
+      counts.set(op.resource, (counts.get(op.resource) ?? 0) + 1);
+      uses.set(name, counts);
+    }
+  }
+  const home = new Map<string, string>();
+  for (const [name, counts] of uses) {
+    if (counts.size >= 3) home.set(name, "common");
+    else home.set(name, [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]);
+  }
+  const follow = (name: string, resource: string) => {
+    for (const inner of refs.get(name) ?? []) {
+      if (home.has(inner)) continue;
+      home.set(inner, resource);
+      follow(inner, resource);
+    }
+  };
+  for (const name of [...uses.keys()].sort()) follow(name, home.get(name)!);
+  return Object.keys(schemas)
+    .sort()
+    .map((name) => ({ name, schema: schemas[name]!, home: home.get(name) ?? "common", refs: refs.get(name)! }));
+}

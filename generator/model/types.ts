@@ -1,0 +1,90 @@
+// The intermediate model: what the emitters work from. It is built once from
+// the normalised document, so emitters never read OpenAPI themselves; schema
+// objects travel along untouched (with refs only to `#/components/schemas`)
+// because turning them into types is openapi-typescript's job.
+import type { SchemaOrRef } from "../openapi.ts";
+
+export interface ApiModel {
+  title: string;
+  version: string;
+  description?: string;
+  baseUrl: string;
+  /** Named schemas, in a stable order. */
+  models: ModelInfo[];
+  /** Operations in document order. */
+  operations: OperationInfo[];
+  /** Grouped methods: resource property name -> its operations. */
+  resources: ResourceInfo[];
+}
+
+export interface ModelInfo {
+  name: string;
+  schema: SchemaOrRef;
+  /** Resource whose file declares the model (the first operation that uses it). */
+  home: string;
+  /** Names of other models this one refers to directly. */
+  refs: string[];
+}
+
+export interface ParamInfo {
+  /** The name on the wire and in the params object. */
+  name: string;
+  /** For path parameters: the function argument's identifier. */
+  argName: string;
+  schema: SchemaOrRef;
+  required: boolean;
+  description?: string;
+  deprecated: boolean;
+}
+
+export type ResponseKind = "json" | "text" | "binary" | "none";
+
+export interface OperationInfo {
+  operationId: string;
+  functionName: string;
+  method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  tags: string[];
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  /** Resource group and method name for `client.<resource>.<method>`. */
+  resource: string;
+  methodName: string;
+  pathParams: ParamInfo[];
+  queryParams: ParamInfo[];
+  headerParams: ParamInfo[];
+  body?: {
+    schema: SchemaOrRef;
+    required: boolean;
+    /** "fields": object body merged into the params object; "body": under the `body` key. */
+    mode: "fields" | "body";
+    contentType: string;
+    description?: string;
+    /** The schema admits null (a model marked nullable for other uses); params are never null. */
+    nullable: boolean;
+  };
+  response: {
+    kind: ResponseKind;
+    status: string;
+    mediaType?: string;
+    schema?: SchemaOrRef;
+    description?: string;
+  };
+  /** Set for list operations that can be iterated across pages. */
+  pagination?: { itemsKey: string; itemSchema: SchemaOrRef };
+  /** Names of the operation's own types. */
+  typeNames: { params?: string; response?: string; body?: string };
+  /** True when the params object has a required member. */
+  paramsRequired: boolean;
+}
+
+export interface ResourceInfo {
+  /** Property on the client, e.g. "droplets". */
+  property: string;
+  /** Class name of the group, e.g. "DropletsResource". */
+  className: string;
+  /** File name stem, e.g. "droplets". */
+  file: string;
+  operations: OperationInfo[];
+}

@@ -1,0 +1,48 @@
+// The one place that decides identifiers. Every generated name is claimed
+// here, in a deterministic order, so names are valid, readable and unique
+// without hashes or numeric suffixes: a clash is settled by adding words the
+// caller supplies (context such as the owning resource), never by counting.
+import { RESERVED_GLOBALS, RESERVED_WORDS } from "./reserved.ts";
+
+export class NameClashError extends Error {}
+
+export class NameRegistry {
+  private readonly taken = new Map<string, string>();
+
+  /** @param reserved names that are already in use in this scope (e.g. runtime exports). */
+  constructor(reserved: Iterable<string> = []) {
+    for (const name of reserved) this.taken.set(name, "reserved");
+  }
+
+  has(name: string): boolean {
+    return this.taken.has(name);
+  }
+
+  /**
+   * Claims the first usable candidate, in order. A candidate is usable when it
+   * is a valid identifier (one starting with a digit gets `prefix`), is not a
+   * reserved word or global, and is not taken. `owner` is recorded for errors.
+   */
+  claim(candidates: readonly string[], owner: string, prefix = "_"): string {
+    for (const raw of candidates) {
+      if (!raw) continue;
+      const name = toIdentifier(raw, prefix);
+      if (RESERVED_WORDS.has(name) || RESERVED_GLOBALS.has(name) || this.taken.has(name)) continue;
+      this.taken.set(name, owner);
+      return name;
+    }
+    const tried = candidates.map((c) => toIdentifier(c, prefix));
+    throw new NameClashError(
+      `cannot name ${owner}: every candidate is taken or reserved (${tried.join(", ")}; ` +
+        tried.map((t) => `${t} is used by ${this.taken.get(t) ?? "a reserved word"}`).join("; ") +
+        "). Add an entry to spec/model-names.json.",
+    );
+  }
+}
+
+/** Makes a string a valid identifier: non-identifier characters dropped, a leading digit prefixed. */
+export function toIdentifier(raw: string, prefix = "_"): string {
+  const cleaned = raw.replace(/[^A-Za-z0-9_$]/g, "");
+  if (cleaned === "") return prefix;
+  return /^[0-9]/.test(cleaned) ? prefix + cleaned : cleaned;
+}

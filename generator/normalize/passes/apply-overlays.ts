@@ -1,0 +1,108 @@
+// Applies the spec's data fixes (spec/overlays/*.json, read by
+// generator/load/overlay.ts) before any other pass, so overlay targets are
+// written against the pinned document as published. Fixes that only this spec
+// version needs live there, never as operationId checks in code: e.g.
+// registry-repository-paths.json moves the 4 registry repository operations to
+// the `/repositories/` paths the API serves.
+//
+// Semantics (Overlay 1.0/1.1): `update` deep-merges an object into each object
+// target (nested objects merge, arrays and scalars are replaced), appends to an
+// array target, and replaces a scalar target; `copy` does the same with the
+// value of the one node its JSONPath selects; `remove` deletes each target.
+// A path item is renamed with three actions: `update` on `$.paths` adding the
+// new key as `{}`, `copy` from the old path item into it, `remove` of the old
+// one (plus updates of any `$ref` that pointed into the old path item).
+//
+// Stricter than the Overlay spec, so drift in a new spec version is caught
+// instead of silently ignored: an action whose target matches nothing is an
+// error, and so is an overlay that leaves a local `$ref` dangling or removes a
+// list item that a `$ref` addresses by a later index.
+import type { NormalizePass } from "../pass.ts";
+import type { OpenApiDocument } from "../../openapi.ts";
+import { formatPointer, getAt, setAt } from "../../pointer.ts";
+import { OverlayError, selectPaths, type LoadedOverlay, type OverlayAction } from "../../load/overlay.ts";
+import { danglingRefs, refTargets } from "./support/refs.ts";
+import { isObject, type JsonObject } from "./support/walk-document.ts";
+
+function merge(target: JsonObject, patch: JsonObject): void {
+  for (const [key, value] of Object.entries(patch)) {
+    const current = target[key];
+    if (isObject(current) && isObject(value)) merge(current, value);
+    else target[key] = structuredClone(value);
+  }
+}
+
+function applyValue(doc: OpenApiDocument, tokens: string[], value: unknown, fail: (why: string) => never): void {
+  const node = getAt(doc, tokens);
+  if (Array.isArray(node)) node.push(structuredClone(value));
+  else if (isObject(node)) {
+    if (!isObject(value)) fail(`${formatPointer(tokens)} is an object, so the update must be an object`);
+    merge(node, value as JsonObject);
+  } else if (tokens.length === 0) fail("cannot replace the whole document");
+  else setAt(doc, tokens, structuredClone(value));
+}
+
+function remove(doc: OpenApiDocument, targets: string[][], fail: (why: string) => never): void {
+  let referenced: string[] | undefined;
+  // Last first, so earlier removals in the same list do not shift later ones.
+  const ordered = [...targets].sort((a, b) => (Number(b[b.length - 1]) || 0) - (Number(a[a.length - 1]) || 0));
+  for (const tokens of ordered) {
+    if (tokens.length === 0) fail("cannot remove the whole document");
+    const parent = getAt(doc, tokens.slice(0, -1));
+    const key = tokens[tokens.length - 1]!;
+    if (Array.isArray(parent)) {
+      const listPointer = formatPointer(tokens.slice(0, -1));
+      referenced ??= [...refTargets(doc)];
+      const shifted = referenced.find((ref) => {
+        const rest = ref.startsWith(listPointer + "/") ? ref.slice(listPointer.length + 1).split("/")[0] : undefined;
+        return rest !== undefined && Number(rest) > Number(key);
+      });
+      if (shifted) fail(`removing ${formatPointer(tokens)} would shift the list item that a $ref points at (${shifted})`);
+      parent.splice(Number(key), 1);
+    } else {
+      delete (parent as JsonObject)[key];
+    }
+  }
+}
+
+function applyAction(doc: OpenApiDocument, action: OverlayAction, fail: (why: string) => never): string[][] {
+  const targets = selectPaths(doc, action.target);
+  if (targets.length === 0) fail(`target ${action.target} matched nothing`);
+  if (action.remove === true) {
+    remove(doc, targets, fail);
+  } else if (action.copy !== undefined) {
+    const sources = selectPaths(doc, action.copy);
+    if (sources.length !== 1) fail(`copy ${action.copy} must select exactly one node, selected ${sources.length}`);
+    const value = getAt(doc, sources[0]!);
+    for (const tokens of targets) applyValue(doc, tokens, value, fail);
+  } else {
+    for (const tokens of targets) applyValue(doc, tokens, action.update, fail);
+  }
+  return targets;
+}
+
+export function applyOverlays(overlays: readonly LoadedOverlay[]): NormalizePass {
+  return {
+    name: "apply-overlays",
+    run(input, ctx) {
+      const doc = structuredClone(input);
+      for (const { file, overlay } of overlays) {
+        const danglingBefore = new Set(danglingRefs(doc));
+        overlay.actions.forEach((action, index) => {
+          const fail = (why: string): never => {
+            throw new OverlayError(file, why, index);
+          };
+          const verb = action.remove === true ? "remove" : action.copy !== undefined ? `copy from ${action.copy}` : "update";
+          for (const tokens of applyAction(doc, action, fail)) {
+            ctx.fixed(`${file} #${index} ${verb}: ${action.description ?? action.target}`, formatPointer(tokens));
+          }
+        });
+        const broken = danglingRefs(doc).filter((ref) => !danglingBefore.has(ref));
+        if (broken.length > 0) {
+          throw new OverlayError(file, `leaves ${broken.length} $ref(s) dangling, e.g. ${broken.slice(0, 3).join("; ")}`);
+        }
+      }
+      return doc;
+    },
+  };
+}

@@ -1,0 +1,145 @@
+// Quirk: the spec has no `components.schemas`. Every shared schema is defined
+// inline in some operation and reached by `$ref`s into that operation (2,798
+// refs; about 143 distinct schema targets: the Droplet shape is defined under
+// droplets_list and referenced from 10 other operations). This pass moves each
+// referenced object, union or enum schema into `components.schemas` under a
+// readable name and points every ref (and discriminator mapping) at it, so each
+// model is declared once. Referenced primitives (a plain string, an id) are
+// copied in place instead: a named alias for `string` only adds noise.
+// Names come from spec/model-names.json when listed there, else from the
+// location (see naming/schema-names.ts), and are settled by the name registry.
+import type { NormalizePass } from "../pass.ts";
+import type { OpenApiDocument } from "../../openapi.ts";
+import { formatPointer, getAt, parsePointer, setAt } from "../../pointer.ts";
+import { NameRegistry } from "../../naming/registry.ts";
+import { schemaNameCandidates } from "../../naming/schema-names.ts";
+import { visitObjects } from "../walk.ts";
+
+/** Overrides from spec/model-names.json: canonical JSON pointer -> model name. */
+export type ModelNameOverrides = Readonly<Record<string, string>>;
+
+type Json = Record<string, unknown>;
+const SCHEMA_PREFIX = "#/components/schemas/";
+
+function isSchemaLocation(tokens: readonly string[]): boolean {
+  return tokens.includes("schema") || (tokens[0] === "components" && tokens[1] === "schemas");
+}
+
+/** Objects, compositions and enums earn a name; plain primitives are copied. */
+function deservesName(schema: Json): boolean {
+  if (typeof schema.$ref === "string") return false;
+  if (schema.properties || schema.allOf || schema.oneOf || schema.anyOf || schema.enum) return true;
+  if (schema.type === "object") return true;
+  const items = schema.items as Json | undefined;
+  return schema.type === "array" && !!items && typeof items === "object" && deservesName(items);
+}
+
+export function hoistSharedSchemas(overrides: ModelNameOverrides = {}): NormalizePass {
+  return {
+    name: "hoist-shared-schemas",
+    run(input, ctx) {
+      const doc = structuredClone(input) as OpenApiDocument & Json;
+      const existing = (doc.components?.schemas ?? {}) as Record<string, unknown>;
+
+      // 1. Every internal ref target that is a schema outside components.schemas.
+      const targets = new Map<string, string[]>();
+      const uses = new Map<string, number>();
+      visitObjects(doc, (node) => {
+        const ref = node.$ref;
+        if (typeof ref !== "string" || !ref.startsWith("#/") || ref.startsWith(SCHEMA_PREFIX)) return;
+        const tokens = parsePointer(ref);
+        if (!isSchemaLocation(tokens)) return;
+        const pointer = formatPointer(tokens);
+        targets.set(pointer, tokens);
+        uses.set(pointer, (uses.get(pointer) ?? 0) + 1);
+      });
+
+      // 2. Name the ones that deserve it. The most used schema claims a
+      //    contested name first, then the shallowest; the pointer breaks ties.
+      const order = [...targets.entries()].sort(
+        ([a, ta], [b, tb]) =>
+          uses.get(b)! - uses.get(a)! || ta.length - tb.length || (a < b ? -1 : a > b ? 1 : 0),
+      );
+      const registry = new NameRegistry(Object.keys(existing));
+      const named = new Map<string, string>();
+      const nameOf = (tokens: readonly string[]): string | undefined => {
+        for (let i = tokens.length - 1; i > 0; i--) {
+          const hit = named.get(formatPointer(tokens.slice(0, i)));
+          if (hit) return hit;
+        }
+        return undefined;
+      };
+      const unused = new Set(Object.keys(overrides));
+      const copies = new Map<string, unknown>();
+      const deserving: [string, string[]][] = [];
+      for (const [pointer, tokens] of order) {
+        const schema = getAt(doc, tokens);
+        if (!schema || typeof schema !== "object") {
+          ctx.warn(`$ref target does not exist: ${pointer}`, pointer);
+        } else if (deservesName(schema as Json)) {
+          deserving.push([pointer, tokens]);
+        } else {
+          copies.set(pointer, structuredClone(schema));
+        }
+      }
+      // Names given as data are claimed before any derived name can take them.
+      for (const [pointer] of deserving) {
+        const override = overrides[pointer];
+        if (override === undefined) continue;
+        unused.delete(pointer);
+        named.set(pointer, registry.claim([override], pointer));
+      }
+      for (const [pointer, tokens] of deserving) {
+        if (!named.has(pointer)) named.set(pointer, registry.claim(schemaNameCandidates(doc, tokens, nameOf(tokens)), pointer));
+      }
+      for (const stale of unused) ctx.warn(`spec/model-names.json names a location that is not a shared schema: ${stale}`);
+
+      // 3. Move each named schema into components, deepest first so an outer
+      //    schema carries refs to the inner ones it contains.
+      const schemas: Record<string, unknown> = { ...existing };
+      const deepestFirst = [...named.entries()].sort(
+        ([a], [b]) => parsePointer(b).length - parsePointer(a).length || (a < b ? -1 : 1),
+      );
+      for (const [pointer, name] of deepestFirst) {
+        const tokens = parsePointer(pointer);
+        schemas[name] = getAt(doc, tokens);
+        setAt(doc, tokens, { $ref: SCHEMA_PREFIX + name });
+        ctx.fixed(`hoisted ${name}`, pointer);
+      }
+
+      // 4. Re-point refs: named targets to components, primitives copied in place
+      //    (keeping any keywords written next to the $ref, such as a description).
+      const repoint = (node: Json) => {
+        // A copied primitive may itself be a ref to another target: repeat until settled.
+        for (let hops = 0; typeof node.$ref === "string" && hops < 64; hops++) {
+          if (!node.$ref.startsWith("#/") || node.$ref.startsWith(SCHEMA_PREFIX)) return;
+          const pointer = formatPointer(parsePointer(node.$ref));
+          const name = named.get(pointer);
+          if (name) {
+            node.$ref = SCHEMA_PREFIX + name;
+            return;
+          }
+          const copy = copies.get(pointer);
+          if (copy === undefined) return;
+          const { $ref: _ref, ...siblings } = node;
+          for (const key of Object.keys(node)) delete node[key];
+          Object.assign(node, structuredClone(copy), siblings);
+        }
+      };
+      const rewrite = (root: unknown) => visitObjects(root, repoint);
+      doc.components = { ...(doc.components ?? {}), schemas: schemas as never };
+      rewrite(doc);
+
+      // 5. Discriminator mappings that pointed at a hoisted location.
+      visitObjects(doc, (node) => {
+        const mapping = (node.discriminator as Json | undefined)?.mapping as Record<string, string> | undefined;
+        if (!mapping || typeof mapping !== "object") return;
+        for (const [key, value] of Object.entries(mapping)) {
+          const name = typeof value === "string" && value.startsWith("#/") ? named.get(formatPointer(parsePointer(value))) : undefined;
+          if (name) mapping[key] = SCHEMA_PREFIX + name;
+        }
+      });
+      return doc;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// Every `$ref` of this spec is local and points into some other operation
+// (`#/paths/~1v2~1droplets/get/...`, sometimes percent-encoded). Passes that
+// move or delete nodes must keep those refs pointing where they pointed, so
+// they share these helpers to find, resolve and rewrite them.
+import type { OpenApiDocument } from "../../../openapi.ts";
+import { formatPointer, getAt, parsePointer } from "../../../pointer.ts";
+import { visitObjects } from "../../walk.ts";
+import { isObject, type JsonObject, type Tokens } from "./walk-document.ts";
+
+export function isLocalRef(ref: string): boolean {
+  return ref.startsWith("#");
+}
+
+/** Calls `visit` for every object holding a string `$ref`, anywhere in `root` (links and examples included). */
+export function forEachRef(root: unknown, visit: (holder: JsonObject, at: Tokens) => void): void {
+  visitObjects(root, (node, at) => {
+    if (typeof node.$ref === "string") visit(node, at);
+  });
+}
+
+/** The node a local ref points at, or undefined when it points at nothing. */
+export function resolveLocal(doc: OpenApiDocument, ref: string): unknown {
+  return isLocalRef(ref) ? getAt(doc, parsePointer(ref)) : undefined;
+}
+
+/** Follows `$ref` chains from `node` until a node without `$ref` (undefined when a ref dangles or loops). */
+export function deref(doc: OpenApiDocument, node: unknown): unknown {
+  const seen = new Set<string>();
+  let current = node;
+  while (isObject(current) && typeof current.$ref === "string") {
+    if (seen.has(current.$ref)) return undefined;
+    seen.add(current.$ref);
+    current = resolveLocal(doc, current.$ref);
+  }
+  return current;
+}
+
+/** Local refs that point at nothing, as "where -> ref" strings (sorted, for error messages and diffs). */
+export function danglingRefs(doc: OpenApiDocument): string[] {
+  const out: string[] = [];
+  forEachRef(doc, (holder, at) => {
+    const ref = holder.$ref as string;
+    if (isLocalRef(ref) && getAt(doc, parsePointer(ref)) === undefined) out.push(`${formatPointer(at)} -> ${ref}`);
+  });
+  return out.sort();
+}
+
+/** The canonical pointer (`#/a/b`, no percent-encoding) of every node some local ref points at. */
+export function refTargets(doc: OpenApiDocument): Set<string> {
+  const out = new Set<string>();
+  forEachRef(doc, (holder) => {
+    const ref = holder.$ref as string;
+    if (isLocalRef(ref)) out.add(formatPointer(parsePointer(ref)));
+  });
+  return out;
+}
+
+/**
+ * Rewrites every local ref whose target `move` maps to new tokens (return
+ * undefined to leave a ref alone). Rewritten refs come out canonical.
+ * Mutates `doc`: callers pass their own clone.
+ */
+export function rewriteRefs(doc: OpenApiDocument, move: (target: string[]) => string[] | undefined): number {
+  let count = 0;
+  forEachRef(doc, (holder) => {
+    const ref = holder.$ref as string;
+    if (!isLocalRef(ref)) return;
+    const moved = move(parsePointer(ref));
+    if (moved) {
+      holder.$ref = formatPointer(moved);
+      count++;
+    }
+  });
+  return count;
+}
+
+/**
+ * Deletes items from the array at `list` and shifts every ref that pointed at
+ * (or into) a later item. Refs to a deleted item are the caller's business:
+ * it must delete those too. Mutates `doc`.
+ */
+export function removeListItems(doc: OpenApiDocument, list: Tokens, indices: ReadonlySet<number>): void {
+  const array = getAt(doc, list);
+  if (!Array.isArray(array)) throw new Error(`${formatPointer(list)} is not a list`);
+  const depth = list.length;
+  rewriteRefs(doc, (target) => {
+    if (target.length <= depth || !list.every((t, i) => target[i] === t)) return undefined;
+    const index = Number(target[depth]);
+    const removedBefore = [...indices].filter((i) => i < index).length;
+    if (removedBefore === 0 || indices.has(index)) return undefined;
+    return [...list, String(index - removedBefore), ...target.slice(depth + 1)];
+  });
+  const kept = array.filter((_, i) => !indices.has(i));
+  array.splice(0, array.length, ...kept);
+}
