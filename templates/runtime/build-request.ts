@@ -35,6 +35,6 @@ export function buildBody(op: Operation, params: Params): string | undefined {
   if (op.body == "body") return params.body === undefined ? undefined : JSON.stringify(params.body);
   if (!op.body) return undefined;
   const elsewhere = [...(op.query ?? []), ...Object.keys(op.headers ?? {})];
-  // JSON.stringify drops undefined values, which is how "omitted" params stay out.
-  return JSON.stringify(Object.fromEntries(Object.entries(params).filter(([k]) => !elsewhere.includes(k))));
+  const fields = Object.entries(params).filter(([k, v]) => v !== undefined && !elsewhere.includes(k));
+  return fields.length || op.bodyRequired ? JSON.stringify(Object.fromEntries(fields)) : undefined;
 }

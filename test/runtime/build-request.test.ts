@@ -50,7 +50,12 @@ describe("buildBody", () => {
   test("fields: every param that is not a query or header key, undefined dropped", () => {
     const op: Operation = { method: "POST", path: "/x", query: ["q"], headers: { dangerous: "X-Dangerous" }, body: "fields" };
     expect(JSON.parse(buildBody(op, { q: 1, dangerous: true, name: "fw", tags: ["a"], gone: undefined })!)).toEqual({ name: "fw", tags: ["a"] });
-    expect(buildBody(op, {})).toBe("{}");
+  });
+
+  test("fields: none given sends no body, unless the operation requires one", () => {
+    const op: Operation = { method: "POST", path: "/x", query: ["q"], body: "fields" };
+    expect(buildBody(op, { q: 1, name: undefined })).toBeUndefined();
+    expect(buildBody({ ...op, bodyRequired: true }, { q: 1, name: undefined })).toBe("{}");
   });
 
   test("body: the value of params.body, or nothing", () => {

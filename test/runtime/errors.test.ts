@@ -1,0 +1,123 @@
+// Each failure surfaces as its own typed error carrying what a caller needs:
+// status, DigitalOcean's id and message, request id, headers, rate limit.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  DigitalOceanError,
+  InternalServerError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from "../../templates/runtime/index.ts";
+import { errorClass } from "../../templates/runtime/errors.ts";
+import { clientFor, ops } from "./fixtures.ts";
+import { json, startServer, text, type Reply, type TestServer } from "./server.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+const failWith = async (reply: Reply): Promise<DigitalOceanError> => {
+  server.reply(reply);
+  const error = await clientFor(server, { maxRetries: 0 })
+    .request(ops.getImage, [1], undefined)
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  expect(error).toBeInstanceOf(DigitalOceanError);
+  return error as DigitalOceanError;
+};
+
+describe.each([
+  [400, BadRequestError, "bad_request"],
+  [401, AuthenticationError, "unauthorized"],
+  [403, PermissionDeniedError, "forbidden"],
+  [404, NotFoundError, "not_found"],
+  [409, ConflictError, "conflict"],
+  [422, UnprocessableEntityError, "unprocessable_entity"],
+  [429, RateLimitError, "too_many_requests"],
+  [500, InternalServerError, "server_error"],
+  [503, InternalServerError, "service_unavailable"],
+])("%i", (status, Class, id) => {
+  test(`is a ${Class.name} with id, message, requestId, headers`, async () => {
+    const error = await failWith(
+      json(status, { id, message: `message for ${status}`, request_id: "req-body-1" }, { "x-request-id": "req-header-1", "x-extra": "yes" }),
+    );
+    expect(error).toBeInstanceOf(Class);
+    expect(error.name).toBe(Class.name);
+    expect(error.stack?.startsWith(`${Class.name}: message for ${status}`)).toBe(true);
+    expect(error).toMatchObject({ status, id, message: `message for ${status}`, requestId: "req-body-1" });
+    expect(error.headers).toMatchObject({ "x-request-id": "req-header-1", "x-extra": "yes", "content-type": "application/json" });
+  });
+});
+
+test("other statuses are plain DigitalOceanErrors, 5xx ones InternalServerErrors", async () => {
+  const teapot = await failWith(json(418, { id: "teapot", message: "short and stout" }));
+  expect(teapot.constructor).toBe(DigitalOceanError);
+  expect(teapot.status).toBe(418);
+  expect(errorClass(507)).toBe(InternalServerError);
+  expect(errorClass(499)).toBe(DigitalOceanError);
+});
+
+test("requestId falls back to the x-request-id header", async () => {
+  const error = await failWith(json(404, { id: "not_found", message: "gone" }, { "x-request-id": "req-header-2" }));
+  expect(error.requestId).toBe("req-header-2");
+});
+
+test("an error body that is not JSON still gives status and a text snippet", async () => {
+  const html = `<html><body><h1>502 Bad Gateway</h1>\n\n${"x".repeat(500)}</body></html>`;
+  const error = await failWith(text(502, html, { "content-type": "text/html" }));
+  expect(error).toBeInstanceOf(InternalServerError);
+  expect(error.message).toMatch(/^502 Bad Gateway: <html><body><h1>502 Bad Gateway<\/h1> x+…$/);
+  expect(error.message.length).toBeLessThan(260);
+  expect(error.id).toBeUndefined();
+});
+
+test("an empty error body gives the status line", async () => {
+  const error = await failWith(text(403, ""));
+  expect(error).toBeInstanceOf(PermissionDeniedError);
+  expect(error.message).toBe("403 Forbidden");
+});
+
+test("JSON without a message uses the status and body", async () => {
+  const error = await failWith(json(409, { id: "conflict" }));
+  expect(error.message).toBe('409 Conflict: {"id":"conflict"}');
+  expect(error.id).toBe("conflict");
+});
+
+describe("malformed success bodies", () => {
+  test("invalid JSON rejects with InvalidResponseError, not a SyntaxError", async () => {
+    const error = await failWith(text(200, "{not json", { "content-type": "application/json", "x-request-id": "req-3" }));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status: 200, requestId: "req-3" });
+    expect(error.message).toContain("{not json");
+  });
+
+  test("JSON cut short inside a complete response rejects with InvalidResponseError", async () => {
+    const error = await failWith(text(200, '{"image": {"id": 1, "na', { "content-type": "application/json" }));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+  });
+
+  test("a body cut off by a closed connection rejects with ConnectionError", async () => {
+    const error = await failWith({ truncate: '{"image": {"id": 1', length: 400 });
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.cause).toBeDefined();
+  });
+});
+
+test("class hierarchy: every error is a DigitalOceanError and an Error", async () => {
+  const error = await failWith(json(404, {}));
+  expect(error).toBeInstanceOf(NotFoundError);
+  expect(error).toBeInstanceOf(DigitalOceanError);
+  expect(error).toBeInstanceOf(Error);
+  expect(error).not.toBeInstanceOf(ConflictError);
+});
