@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { hoistSharedSchemas } from "../../../generator/normalize/passes/hoist-shared-schemas.ts";
+import { apply, spec } from "../helpers.ts";
+
+const json = (schema: object) => ({ content: { "application/json": { schema } } });
+const DROPLET_ITEMS = "#/paths/~1v2~1droplets/get/responses/200/content/application~1json/schema/properties/droplets/items";
+
+/** droplets_list defines the Droplet shape inline; droplets_get points into it. */
+function fixture() {
+  return spec({
+    paths: {
+      "/v2/droplets": {
+        get: {
+          operationId: "droplets_list",
+          responses: {
+            "200": {
+              description: "ok",
+              ...json({
+                type: "object",
+                properties: {
+                  droplets: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      properties: {
+                        id: { type: "integer" },
+                        name: { type: "string" },
+                        image: { type: "object", properties: { slug: { type: "string" } } },
+                      },
+                    },
+                  },
+                },
+              }),
+            },
+          },
+        },
+      },
+      "/v2/droplets/{droplet_id}": {
+        get: {
+          operationId: "droplets_get",
+          responses: {
+            "200": { description: "ok", ...json({ type: "object", properties: { droplet: { $ref: DROPLET_ITEMS } } }) },
+          },
+        },
+      },
+      "/v2/images/{image_id}": {
+        get: {
+          operationId: "images_get",
+          responses: {
+            "200": {
+              description: "ok",
+              ...json({
+                type: "object",
+                properties: {
+                  image: { $ref: `${DROPLET_ITEMS}/properties/image` },
+                  name: { $ref: `${DROPLET_ITEMS}/properties/name`, description: "kept" },
+                },
+              }),
+            },
+          },
+        },
+      },
+    } as never,
+  });
+}
+
+describe("hoist-shared-schemas", () => {
+  it("moves each referenced object schema into components under a name read from its location", () => {
+    const { doc, report } = apply(hoistSharedSchemas(), fixture());
+    expect(Object.keys(doc.components!.schemas!).sort()).toEqual(["Droplet", "Image"]);
+    expect(report.fixes.map((f) => f.message).sort()).toEqual(["hoisted Droplet", "hoisted Image"]);
+  });
+
+  it("declares each model once: the defining location and every user point at it", () => {
+    const { doc } = apply(hoistSharedSchemas(), fixture());
+    const text = JSON.stringify(doc);
+    expect(text).not.toContain("#/paths/");
+    const list = doc.paths["/v2/droplets"]!.get!.responses["200"] as never as { content: Record<string, { schema: { properties: { droplets: { items: unknown } } } }> };
+    expect(list.content["application/json"]!.schema.properties.droplets.items).toEqual({ $ref: "#/components/schemas/Droplet" });
+    const droplet = doc.components!.schemas!.Droplet as { properties: Record<string, unknown> };
+    expect(droplet.properties.image).toEqual({ $ref: "#/components/schemas/Image" });
+  });
+
+  it("copies referenced primitives in place, keeping keywords written beside the $ref", () => {
+    const { doc } = apply(hoistSharedSchemas(), fixture());
+    const image = doc.paths["/v2/images/{image_id}"]!.get!.responses["200"] as never as { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    expect(image.content["application/json"]!.schema.properties.name).toEqual({ type: "string", description: "kept" });
+  });
+
+  it("takes names from spec/model-names.json first, and warns about stale entries", () => {
+    const overrides = { [DROPLET_ITEMS]: "Server", "#/paths/~1gone/get": "Gone" };
+    const { doc, report } = apply(hoistSharedSchemas(overrides), fixture());
+    expect(Object.keys(doc.components!.schemas!).sort()).toEqual(["Image", "Server"]);
+    expect(report.warnings.map((w) => w.message)).toEqual([expect.stringContaining("#/paths/~1gone/get")]);
+  });
+
+  it("settles a clash by adding context words, never a number", () => {
+    const given = fixture();
+    // A second, different schema that would also be called "Image".
+    (given.paths["/v2/images/{image_id}"]!.get!.responses["200"] as never as { content: Record<string, { schema: { properties: Record<string, unknown> } }> })
+      .content["application/json"]!.schema.properties.other = { $ref: "#/paths/~1v2~1other/get/responses/200/content/application~1json/schema/properties/image" };
+    (given.paths as Record<string, unknown>)["/v2/other"] = {
+      get: { operationId: "other_get", responses: { "200": { description: "ok", ...json({ type: "object", properties: { image: { type: "object", properties: { url: { type: "string" } } } } }) } } },
+    };
+    const { doc } = apply(hoistSharedSchemas(), given);
+    const names = Object.keys(doc.components!.schemas!).sort();
+    expect(names).toHaveLength(3);
+    expect(names.every((n) => /^[A-Z][A-Za-z]+$/.test(n))).toBe(true);
+  });
+
+  it("warns about a ref whose target does not exist", () => {
+    const given = fixture();
+    (given.paths["/v2/droplets/{droplet_id}"]!.get!.responses["200"] as never as { content: Record<string, { schema: { properties: Record<string, unknown> } }> })
+      .content["application/json"]!.schema.properties.missing = { $ref: "#/paths/~1v2~1nope/get/responses/200/content/application~1json/schema" };
+    const { report } = apply(hoistSharedSchemas(), given);
+    expect(report.warnings[0]?.message).toMatch(/does not exist/);
+  });
+});
