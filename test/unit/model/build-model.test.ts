@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { buildModel } from "../../../generator/model/build-model.ts";
+import { spec } from "../helpers.ts";
+
+const json = (schema: object) => ({ content: { "application/json": { schema } } });
+const ok = (schema: object) => ({ "200": { description: "ok", ...json(schema) } });
+
+function model(paths: object, schemas: object = {}) {
+  return buildModel(spec({ paths: paths as never, components: { schemas: schemas as never } }));
+}
+
+describe("buildModel: operations", () => {
+  it("keeps path parameters in path order, whatever order they are declared in", () => {
+    const api = model({
+      "/v2/registry/{registry_name}/repositories/{repository_name}/tags/{repository_tag}": {
+        delete: {
+          operationId: "registry_delete_repositoryTag",
+          parameters: [
+            { name: "repository_tag", in: "path", required: true, schema: { type: "string" } },
+            { name: "registry_name", in: "path", required: true, schema: { type: "string" } },
+            { name: "repository_name", in: "path", required: true, schema: { type: "string" } },
+          ],
+          responses: { "204": { description: "gone" } },
+        },
+      },
+    });
+    const op = api.operations[0]!;
+    expect(op.pathParams.map((p) => p.argName)).toEqual(["registryName", "repositoryName", "repositoryTag"]);
+    expect(op.response.kind).toBe("none");
+    expect(op.typeNames.params).toBeUndefined();
+    expect([op.resource, op.methodName]).toEqual(["registry", "deleteRepositoryTag"]);
+  });
+
+  it.each([
+    ["application/json", "json"],
+    ["application/yaml", "text"],
+    ["text/csv", "text"],
+    ["application/pdf", "binary"],
+  ])("reads a %s response as %s", (mediaType, kind) => {
+    const api = model({ "/x": { get: { operationId: "x_get", responses: { "200": { description: "ok", content: { [mediaType]: { schema: { type: "string" } } } } } } } });
+    expect(api.operations[0]!.response).toMatchObject({ kind, mediaType });
+  });
+
+  it("treats a 202 without content as empty, even next to error bodies", () => {
+    const api = model({ "/x": { post: { operationId: "x_run", responses: { "202": { description: "accepted" }, "404": { description: "nf", ...json({ type: "object" }) } } } } });
+    expect(api.operations[0]!.response.kind).toBe("none");
+  });
+
+  it("flattens an object body into the params object, and requires params when a field is required", () => {
+    const api = model({
+      "/x": {
+        post: {
+          operationId: "x_create",
+          requestBody: { required: true, ...json({ type: "object", required: ["name"], properties: { name: { type: "string" } } }) },
+          responses: ok({ type: "object" }),
+        },
+      },
+    });
+    const op = api.operations[0]!;
+    expect(op.body).toMatchObject({ mode: "fields", required: true });
+    expect(op.paramsRequired).toBe(true);
+  });
+
+  it.each([
+    ["a union body", { oneOf: [{ type: "object", properties: { name: { type: "string" } } }, { type: "object", properties: { names: { type: "array", items: { type: "string" } } } }] }, []],
+    ["an array body", { type: "array", items: { type: "string" } }, []],
+    ["a body field that clashes with a query parameter", { type: "object", properties: { page: { type: "integer" } } }, [{ name: "page", in: "query", schema: { type: "integer" } }]],
+    ["a body field named body", { type: "object", properties: { body: { type: "string" } } }, []],
+  ])("puts %s under the `body` key", (_label, schema, parameters) => {
+    const api = model({ "/x": { post: { operationId: "x_create", parameters, requestBody: { required: true, ...json(schema) }, responses: ok({ type: "object" }) } } });
+    expect(api.operations[0]!.body!.mode).toBe("body");
+    expect(api.operations[0]!.paramsRequired).toBe(true);
+  });
+
+  it("leaves params optional when nothing in them is required (optional body, optional query)", () => {
+    const api = model({
+      "/x": {
+        patch: {
+          operationId: "x_update",
+          parameters: [{ name: "q", in: "query", schema: { type: "string" } }],
+          requestBody: json({ type: "object", properties: { name: { type: "string" } } }),
+          responses: ok({ type: "object" }),
+        },
+      },
+    });
+    expect(api.operations[0]!.paramsRequired).toBe(false);
+  });
+
+  it("detects paginated lists: page + per_page + links + one array", () => {
+    const list = {
+      operationId: "droplets_list",
+      parameters: [
+        { name: "per_page", in: "query", schema: { type: "integer" } },
+        { name: "page", in: "query", schema: { type: "integer" } },
+      ],
+      responses: ok({ allOf: [{ type: "object", properties: { droplets: { type: "array", items: { $ref: "#/components/schemas/Droplet" } } } }, { $ref: "#/components/schemas/Pagination" }] }),
+    };
+    const api = model({ "/v2/droplets": { get: list } }, { Droplet: { type: "object" }, Pagination: { type: "object", properties: { links: { type: "object" } } } });
+    expect(api.operations[0]!.pagination).toEqual({ itemsKey: "droplets", itemSchema: { $ref: "#/components/schemas/Droplet" } });
+  });
+
+  it("does not paginate a list without links", () => {
+    const api = model({
+      "/v2/x": {
+        get: {
+          operationId: "x_list",
+          parameters: [{ name: "per_page", in: "query", schema: { type: "integer" } }, { name: "page", in: "query", schema: { type: "integer" } }],
+          responses: ok({ type: "object", properties: { xs: { type: "array", items: { type: "string" } } } }),
+        },
+      },
+    });
+    expect(api.operations[0]!.pagination).toBeUndefined();
+  });
+
+  it("names are valid and unique even for odd operationIds", () => {
+    const api = model({
+      "/a": { get: { operationId: "1-clicks.list", responses: ok({ type: "object" }) } },
+      "/b": { get: { operationId: "delete", tags: ["Things"], responses: ok({ type: "object" }) } },
+      "/c": { get: { operationId: "delete", tags: ["Things"], responses: ok({ type: "object" }) } },
+    });
+    const names = api.operations.map((o) => o.functionName);
+    expect(names[0]).toBe("op1ClicksList");
+    expect(new Set(names).size).toBe(3);
+    for (const name of names) expect(name).toMatch(/^[A-Za-z_$][A-Za-z0-9_$]*$/);
+    expect(names).not.toContain("delete");
+  });
+
+  it("places a model used by three or more resources in common, others with their main user", () => {
+    const use = (id: string) => ({ get: { operationId: id, responses: ok({ $ref: "#/components/schemas/Error" }) } });
+    const api = model(
+      { "/a": use("a_get"), "/b": use("b_get"), "/c": use("c_get"), "/d": { get: { operationId: "d_get", responses: ok({ $ref: "#/components/schemas/Thing" }) } } },
+      { Error: { type: "object" }, Thing: { type: "object", properties: { inner: { $ref: "#/components/schemas/Inner" } } }, Inner: { type: "object" } },
+    );
+    const homes = Object.fromEntries(api.models.map((m) => [m.name, m.home]));
+    expect(homes).toEqual({ Error: "common", Thing: "d", Inner: "d" });
+  });
+});
