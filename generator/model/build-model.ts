@@ -25,7 +25,7 @@ export function buildModel(doc: OpenApiDocument): ApiModel {
   const schemas = (doc.components?.schemas ?? {}) as Record<string, SchemaOrRef>;
   const modelNames = Object.keys(schemas);
   const exported = new NameRegistry([...RUNTIME_EXPORTS, ...modelNames]);
-  const resourceProps = new NameRegistry(CLIENT_MEMBERS);
+  const resourceProps = new NameRegistry(CLIENT_MEMBERS, "member");
   const methodRegistries = new Map<string, NameRegistry>();
   const resourceProperty = new Map<string, string>();
 
@@ -38,7 +38,7 @@ export function buildModel(doc: OpenApiDocument): ApiModel {
     if (!property) {
       property = resourceProps.claim([grouped.resource, grouped.resource + "Api"], `resource ${grouped.resource}`);
       resourceProperty.set(grouped.resource, property);
-      methodRegistries.set(property, new NameRegistry());
+      methodRegistries.set(property, new NameRegistry(["constructor"], "member"));
     }
     const methodName = methodRegistries.get(property)!.claim(
       [grouped.method, grouped.method + pascalCase([method]), functionName],

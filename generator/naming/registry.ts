@@ -9,8 +9,15 @@ export class NameClashError extends Error {}
 export class NameRegistry {
   private readonly taken = new Map<string, string>();
 
-  /** @param reserved names that are already in use in this scope (e.g. runtime exports). */
-  constructor(reserved: Iterable<string> = []) {
+  /**
+   * @param reserved names that are already in use in this scope (e.g. runtime exports).
+   * @param scope "module" for top-level identifiers; "member" for property and
+   *   method names, where reserved words such as `delete` are fine.
+   */
+  constructor(
+    reserved: Iterable<string> = [],
+    private readonly scope: "module" | "member" = "module",
+  ) {
     for (const name of reserved) this.taken.set(name, "reserved");
   }
 
@@ -27,7 +34,8 @@ export class NameRegistry {
     for (const raw of candidates) {
       if (!raw) continue;
       const name = toIdentifier(raw, prefix);
-      if (RESERVED_WORDS.has(name) || RESERVED_GLOBALS.has(name) || this.taken.has(name)) continue;
+      const reserved = this.scope === "module" && (RESERVED_WORDS.has(name) || RESERVED_GLOBALS.has(name));
+      if (reserved || this.taken.has(name)) continue;
       this.taken.set(name, owner);
       return name;
     }

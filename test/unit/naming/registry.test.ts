@@ -15,6 +15,10 @@ describe("NameRegistry", () => {
     expect(registry.claim(["Client", "ClientModel"], "c")).toBe("ClientModel");
   });
 
+  it("allows reserved words as member names", () => {
+    expect(new NameRegistry([], "member").claim(["delete"], "tags_delete")).toBe("delete");
+  });
+
   it("makes identifiers valid: digits get a prefix, other characters go", () => {
     expect(toIdentifier("1-clicks", "op")).toBe("op1clicks");
     expect(toIdentifier("a b/c")).toBe("abc");
