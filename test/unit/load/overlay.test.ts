@@ -1,0 +1,114 @@
+// The overlay reader: shape checks with errors that name file and action, the
+// JSONPath subset, and loading spec/overlays in file-name order.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadOverlays, parseJsonPath, parseOverlay, selectPaths } from "../../../generator/load/overlay.ts";
+
+const info = { title: "t", version: "1" };
+
+describe("parseJsonPath", () => {
+  it.each([
+    ["$", []],
+    ["$.paths", [{ kind: "names", names: ["paths"] }]],
+    ["$.paths['/v2/x'].get", [{ kind: "names", names: ["paths"] }, { kind: "names", names: ["/v2/x"] }, { kind: "names", names: ["get"] }]],
+    [`$["a\\"b"]`, [{ kind: "names", names: ['a"b'] }]],
+    ["$['it\\'s']", [{ kind: "names", names: ["it's"] }]],
+    ["$['\\u0041']", [{ kind: "names", names: ["A"] }]],
+    ["$['a', \"b\"]", [{ kind: "names", names: ["a", "b"] }]],
+    ["$.list[2][-1]", [{ kind: "names", names: ["list"] }, { kind: "index", index: 2 }, { kind: "index", index: -1 }]],
+    ["$.paths.*[*]", [{ kind: "names", names: ["paths"] }, { kind: "wildcard" }, { kind: "wildcard" }]],
+  ])("parses %s", (expr, want) => {
+    expect(parseJsonPath(expr)).toEqual(want);
+  });
+
+  it.each([
+    ["paths", /must start with \$/],
+    ["$..get", /descendant/],
+    ["$.paths[?(@.x)]", /filters are not supported/],
+    ["$.x-codeSamples", /expected \. or \[/],
+    ["$['open", /unterminated/],
+    ["$['a'", /expected , or \]/],
+    ["$['\\q']", /bad escape/],
+    ["$.", /expected a member name/],
+  ])("refuses %s", (expr, error) => {
+    expect(() => parseJsonPath(expr)).toThrow(error);
+  });
+});
+
+describe("selectPaths", () => {
+  const doc = { paths: { "/a": { get: { p: [10, 20, 30] } }, "/b": { post: {} } }, list: [{ n: 1 }, { n: 2 }] };
+
+  it.each([
+    ["$", [[]]],
+    ["$.paths['/a'].get.p[1]", [["paths", "/a", "get", "p", "1"]]],
+    ["$.paths['/a'].get.p[-1]", [["paths", "/a", "get", "p", "2"]]],
+    ["$.paths.*", [["paths", "/a"], ["paths", "/b"]]],
+    ["$.list[*].n", [["list", "0", "n"], ["list", "1", "n"]]],
+    ["$.paths['/b', '/a']", [["paths", "/b"], ["paths", "/a"]]],
+    ["$.paths['/missing']", []],
+    ["$.paths['/a'].get.p[3]", []],
+    ["$.list.n", []],
+    ["$.paths[0]", []],
+  ])("%s selects %j", (expr, want) => {
+    expect(selectPaths(doc, expr)).toEqual(want);
+  });
+});
+
+describe("parseOverlay", () => {
+  it("accepts a 1.0 overlay and a 1.1 overlay with copy", () => {
+    const v10 = { overlay: "1.0.0", info, actions: [{ target: "$.info", update: { title: "x" } }] };
+    expect(parseOverlay(v10, "a.json").overlay).toEqual(v10);
+    const v11 = { overlay: "1.1.0", info, actions: [{ target: "$.a", copy: "$.b" }, { target: "$.c", remove: true }] };
+    expect(parseOverlay(v11, "b.json").file).toBe("b.json");
+  });
+
+  it.each([
+    [[], "f.json: not a JSON object"],
+    [{ overlay: "2.0.0", info, actions: [] }, "f.json: unsupported overlay version"],
+    [{ overlay: "1.0.0", info: {}, actions: [] }, "f.json: info.title and info.version"],
+    [{ overlay: "1.0.0", info, actions: [] }, "f.json: actions must be a non-empty list"],
+    [{ overlay: "1.0.0", info, actions: [{ update: {} }] }, "f.json action #0: target must be a string"],
+    [{ overlay: "1.0.0", info, actions: [{ target: "$", update: {} }, { target: "$..x", update: {} }] }, "f.json action #1: JSONPath"],
+    [{ overlay: "1.0.0", info, actions: [{ target: "$.a" }] }, "f.json action #0: needs exactly one of"],
+    [{ overlay: "1.0.0", info, actions: [{ target: "$.a", update: {}, remove: true }] }, "f.json action #0: needs exactly one of"],
+    [{ overlay: "1.0.0", info, actions: [{ target: "$.a", copy: "$.b" }] }, "f.json action #0: copy needs overlay 1.1.0"],
+    [{ overlay: "1.1.0", info, actions: [{ target: "$.a", copy: "b" }] }, "f.json action #0: copy: JSONPath"],
+    [{ overlay: "1.0.0", info, actions: [{ target: "$.a", remove: "yes", update: {} }] }, "f.json action #0: remove must be a boolean"],
+  ])("refuses %j", (json, message) => {
+    expect(() => parseOverlay(json, "f.json")).toThrow(message);
+  });
+});
+
+describe("loadOverlays", () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reads every .json file in name order and labels it", () => {
+    dir = mkdtempSync(join(tmpdir(), "overlays-"));
+    const write = (name: string, title: string) =>
+      writeFileSync(join(dir!, name), JSON.stringify({ overlay: "1.0.0", info: { title, version: "1" }, actions: [{ target: "$", update: {} }] }));
+    write("b.json", "second");
+    write("a.json", "first");
+    writeFileSync(join(dir, "notes.md"), "ignored");
+    const loaded = loadOverlays(dir, "spec/overlays");
+    expect(loaded.map((o) => [o.file, o.overlay.info.title])).toEqual([
+      ["spec/overlays/a.json", "first"],
+      ["spec/overlays/b.json", "second"],
+    ]);
+  });
+
+  it("names the file that is not JSON", () => {
+    dir = mkdtempSync(join(tmpdir(), "overlays-"));
+    writeFileSync(join(dir, "bad.json"), "{");
+    expect(() => loadOverlays(dir!, "spec/overlays")).toThrow(/^spec\/overlays\/bad\.json: cannot read/);
+  });
+
+  it("loads the project's own overlays", () => {
+    const loaded = loadOverlays(join(import.meta.dirname, "../../../spec/overlays"), "spec/overlays");
+    expect(loaded.map((o) => o.file)).toContain("spec/overlays/registry-repository-paths.json");
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { parseOverlay, type OverlayAction } from "../../../generator/load/overlay.ts";
+import { applyOverlays } from "../../../generator/normalize/passes/apply-overlays.ts";
+import type { OpenApiDocument } from "../../../generator/openapi.ts";
+import { apply, spec } from "../helpers.ts";
+
+const overlay = (actions: OverlayAction[], version = "1.1.0", file = "spec/overlays/fix.json") =>
+  parseOverlay({ overlay: version, info: { title: "t", version: "1" }, actions }, file);
+
+const param = { name: "id", in: "path", required: true, schema: { type: "string" } };
+
+describe("apply-overlays", () => {
+  it.each<[string, OverlayAction[], Partial<OpenApiDocument>, Partial<OpenApiDocument>]>([
+    [
+      "update deep-merges objects and replaces arrays and scalars",
+      [{ target: "$.info", update: { title: "new", "x-meta": { a: 1 } } }, { target: "$.info['x-meta']", update: { b: [2] } }],
+      { info: { title: "old", version: "1", "x-meta": { b: [1], c: true } } as never },
+      { info: { title: "new", version: "1", "x-meta": { a: 1, b: [2], c: true } } as never },
+    ],
+    [
+      "update appends to an array target and replaces a scalar target",
+      [{ target: "$.tags", update: { name: "b" } }, { target: "$.tags[0].name", update: "A" }],
+      { tags: [{ name: "a" }] },
+      { tags: [{ name: "A" }, { name: "b" }] },
+    ],
+    [
+      "remove deletes object members and list items",
+      [{ target: "$.tags[0]", remove: true }, { target: "$.info.description", remove: true }],
+      { tags: [{ name: "a" }, { name: "b" }], info: { title: "fixture", version: "1", description: "gone" } },
+      { tags: [{ name: "b" }], info: { title: "fixture", version: "1" } },
+    ],
+    [
+      "wildcards apply an action to every match",
+      [{ target: "$.paths.*.get", update: { deprecated: true } }],
+      { paths: { "/a": { get: { responses: {} } }, "/b": { get: { responses: {} } } } },
+      { paths: { "/a": { get: { responses: {}, deprecated: true } }, "/b": { get: { responses: {}, deprecated: true } } } },
+    ],
+    [
+      "a path item is renamed by update + copy + remove, with refs into it moved by update",
+      [
+        { target: "$.paths", update: { "/v2/r/repositories/{id}": {} } },
+        { target: "$.paths['/v2/r/repositories/{id}']", copy: "$.paths['/v2/r/{id}']" },
+        { target: "$.paths['/other'].get.parameters[0]", update: { $ref: "#/paths/~1v2~1r~1repositories~1{id}/get/parameters/0" } },
+        { target: "$.paths['/v2/r/{id}']", remove: true },
+      ],
+      {
+        paths: {
+          "/v2/r/{id}": { get: { parameters: [param], responses: {} } },
+          "/other": { get: { parameters: [{ $ref: "#/paths/~1v2~1r~1%7Bid%7D/get/parameters/0" }], responses: {} } },
+        } as never,
+      },
+      {
+        paths: {
+          "/other": { get: { parameters: [{ $ref: "#/paths/~1v2~1r~1repositories~1{id}/get/parameters/0" }], responses: {} } },
+          "/v2/r/repositories/{id}": { get: { parameters: [param], responses: {} } },
+        } as never,
+      },
+    ],
+  ])("%s", (_, actions, given, want) => {
+    const { doc, report } = apply(applyOverlays([overlay(actions)]), spec(given));
+    expect(doc).toEqual(spec(want));
+    expect(report.fixes.length).toBeGreaterThanOrEqual(actions.length);
+    expect(report.fixes[0]!.message).toMatch(/^spec\/overlays\/fix\.json #0 /);
+  });
+
+  it("applies overlays in the order given", () => {
+    const first = overlay([{ target: "$.info", update: { title: "first" } }], "1.0.0", "a.json");
+    const second = overlay([{ target: "$.info", update: { title: "second" } }], "1.0.0", "b.json");
+    expect(apply(applyOverlays([first, second]), spec()).doc.info.title).toBe("second");
+  });
+
+  it("reports one fix per matched node, with its pointer", () => {
+    const { report } = apply(applyOverlays([overlay([{ target: "$.paths.*", update: { summary: "s" }, description: "say why" }])]), spec({ paths: { "/a": {}, "/b": {} } }));
+    expect(report.fixes).toEqual([
+      { message: "spec/overlays/fix.json #0 update: say why", pointer: "#/paths/~1a" },
+      { message: "spec/overlays/fix.json #0 update: say why", pointer: "#/paths/~1b" },
+    ]);
+  });
+
+  it.each<[string, OverlayAction[], Partial<OpenApiDocument>, RegExp]>([
+    ["a target that matches nothing", [{ target: "$.info", update: {} }, { target: "$.paths['/gone']", remove: true }], {}, /^spec\/overlays\/fix\.json action #1: target \$\.paths\['\/gone'\] matched nothing$/],
+    ["a copy source that is not one node", [{ target: "$.info", copy: "$.paths.*" }], { paths: { "/a": {}, "/b": {} } }, /action #0: copy \$\.paths\.\* must select exactly one node, selected 2/],
+    ["an object target given a scalar", [{ target: "$.info", update: 3 }], {}, /action #0: #\/info is an object, so the update must be an object/],
+    ["removing the document", [{ target: "$", remove: true }], {}, /action #0: cannot remove the whole document/],
+    [
+      "a removal that leaves a ref dangling",
+      [{ target: "$.paths['/a']", remove: true }],
+      { paths: { "/a": { get: { responses: { "200": { description: "ok" } } } }, "/b": { get: { responses: { "200": { $ref: "#/paths/~1a/get/responses/200" } } } } } as never },
+      /^spec\/overlays\/fix\.json: leaves 1 \$ref\(s\) dangling, e\.g\. #\/paths\/~1b\/get\/responses\/200 -> #\/paths\/~1a\/get\/responses\/200$/,
+    ],
+    [
+      "a list removal that would shift a ref'd item",
+      [{ target: "$.tags[0]", remove: true }],
+      { tags: [{ name: "a" }, { name: "b" }], "x-use": { $ref: "#/tags/1" } } as never,
+      /action #0: removing #\/tags\/0 would shift the list item that a \$ref points at \(#\/tags\/1\)/,
+    ],
+  ])("fails on %s, naming file and action", (_, actions, given, error) => {
+    expect(() => apply(applyOverlays([overlay(actions)]), spec(given))).toThrow(error);
+  });
+
+  it("does not blame an overlay for refs that dangled before it", () => {
+    const given = spec({ paths: { "/b": { get: { responses: { "200": { $ref: "#/nowhere" } } } } } as never });
+    const { doc } = apply(applyOverlays([overlay([{ target: "$.info", update: { title: "t" } }])]), given);
+    expect(doc.info.title).toBe("t");
+  });
+});

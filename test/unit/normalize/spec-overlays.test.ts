@@ -1,0 +1,44 @@
+// The overlays in spec/overlays against the pinned spec itself: they must all
+// apply (a target that stopped matching fails loudly), and do what they say.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadOverlays } from "../../../generator/load/overlay.ts";
+import { eachOperation, type OpenApiDocument } from "../../../generator/openapi.ts";
+import { runPass } from "../../../generator/normalize/pass.ts";
+import { applyOverlays } from "../../../generator/normalize/passes/apply-overlays.ts";
+import { danglingRefs } from "../../../generator/normalize/passes/support/refs.ts";
+import { at } from "./fixtures.ts";
+
+const root = join(import.meta.dirname, "../../..");
+const source = JSON.parse(readFileSync(join(root, "spec/source.json"), "utf8")) as { package: string; file: string };
+const pinned = createRequire(join(root, "package.json")).resolve(`${source.package}/${source.file}`);
+const raw = JSON.parse(readFileSync(pinned, "utf8")) as OpenApiDocument;
+const { doc, report } = runPass(applyOverlays(loadOverlays(join(root, "spec/overlays"), "spec/overlays")), raw);
+
+describe("spec/overlays on the pinned spec", () => {
+  it("apply without leaving refs dangling", () => {
+    expect(report.fixes.length).toBeGreaterThan(0);
+    expect(danglingRefs(doc)).toEqual([]);
+  });
+
+  it("give the registry repository operations their /repositories/ paths", () => {
+    const paths = Object.fromEntries([...eachOperation(doc)].map((o) => [o.operation.operationId, `${o.method} ${o.path}`]));
+    expect(paths).toMatchObject({
+      registry_list_repositoryManifests: "get /v2/registry/{registry_name}/repositories/{repository_name}/digests",
+      registry_delete_repositoryManifest: "delete /v2/registry/{registry_name}/repositories/{repository_name}/digests/{manifest_digest}",
+      registry_list_repositoryTags: "get /v2/registry/{registry_name}/repositories/{repository_name}/tags",
+      registry_delete_repositoryTag: "delete /v2/registry/{registry_name}/repositories/{repository_name}/tags/{repository_tag}",
+    });
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith("/v2/registry/{registry_name}/{repository_name}"))).toEqual([]);
+    expect([...eachOperation(doc)]).toHaveLength([...eachOperation(raw)].length);
+  });
+
+  it("restore HH:MM examples that YAML read as base-60 numbers", () => {
+    const hour = "#/paths/~1v2~1databases/get/responses/200/content/application~1json/schema/properties/databases/items/properties/maintenance_window/allOf/0/properties/hour/example";
+    expect(at(doc, hour)).toBe("14:00");
+    expect(at(doc, "#/paths/~1v2~1databases~1{database_cluster_uuid}~1maintenance/put/requestBody/content/application~1json/example/hour")).toBe("14:00");
+    expect(JSON.stringify(doc)).not.toMatch(/"(start_time|hour)":(720|840)\b/);
+  });
+});
