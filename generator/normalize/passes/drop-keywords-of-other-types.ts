@@ -1,4 +1,4 @@
-// Quirk: 8 path parameters that are strings (cdn_get_endpoint's cdn_id,
+// Quirk: 10 path parameters that are strings (cdn_get_endpoint's cdn_id,
 // certificates_get's certificate_id, the floating/reserved IP, Kubernetes
 // cluster/node pool/node, load balancer, project and VPC ids, shared by the
 // operations that ref them) carry `minimum: 1`, a number keyword. Validators
