@@ -1,5 +1,8 @@
 // Small builders for the normaliser pass tests: most fixtures are "one
-// operation whose response is this schema".
+// operation whose response is this schema"; a few tests also run on the pinned spec.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { Ajv } from "ajv";
 import type { OpenApiDocument } from "../../../generator/openapi.ts";
 import { escapeToken, getAt, parsePointer } from "../../../generator/pointer.ts";
@@ -29,4 +32,14 @@ export function validates(doc: OpenApiDocument, pointer: string, value: unknown)
   ajv.addSchema(doc as object, "doc.json");
   const fragment = parsePointer(pointer).map((t) => "/" + encodeURIComponent(escapeToken(t))).join("");
   return ajv.compile({ $ref: `doc.json#${fragment}` })(value) as boolean;
+}
+
+/** The project root, for tests that read spec/. */
+export const ROOT = join(import.meta.dirname, "../../..");
+
+/** The pinned spec as installed (spec/source.json says which), freshly parsed. */
+export function pinnedSpec(): OpenApiDocument {
+  const source = JSON.parse(readFileSync(join(ROOT, "spec/source.json"), "utf8")) as { package: string; file: string };
+  const file = createRequire(join(ROOT, "package.json")).resolve(`${source.package}/${source.file}`);
+  return JSON.parse(readFileSync(file, "utf8")) as OpenApiDocument;
 }

@@ -1,21 +1,16 @@
 // The overlays in spec/overlays against the pinned spec itself: they must all
 // apply (a target that stopped matching fails loudly), and do what they say.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadOverlays } from "../../../generator/load/overlay.ts";
-import { eachOperation, type OpenApiDocument } from "../../../generator/openapi.ts";
+import { eachOperation } from "../../../generator/openapi.ts";
 import { runPass } from "../../../generator/normalize/pass.ts";
 import { applyOverlays } from "../../../generator/normalize/passes/apply-overlays.ts";
 import { danglingRefs } from "../../../generator/normalize/passes/support/refs.ts";
-import { at } from "./fixtures.ts";
+import { ROOT, at, pinnedSpec } from "./fixtures.ts";
 
-const root = join(import.meta.dirname, "../../..");
-const source = JSON.parse(readFileSync(join(root, "spec/source.json"), "utf8")) as { package: string; file: string };
-const pinned = createRequire(join(root, "package.json")).resolve(`${source.package}/${source.file}`);
-const raw = JSON.parse(readFileSync(pinned, "utf8")) as OpenApiDocument;
-const { doc, report } = runPass(applyOverlays(loadOverlays(join(root, "spec/overlays"), "spec/overlays")), raw);
+const raw = pinnedSpec();
+const { doc, report } = runPass(applyOverlays(loadOverlays(join(ROOT, "spec/overlays"), "spec/overlays")), raw);
 
 describe("spec/overlays on the pinned spec", () => {
   it("apply without leaving refs dangling", () => {
