@@ -1,0 +1,149 @@
+// Benchmark 2: what type-checking the 3-call consumer costs, above an empty
+// project with the same settings (strict, skipLibCheck false), for our SDK,
+// openapi-typescript + openapi-fetch, and @digitalocean/dots.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { consumerDir } from "./consumer-projects.ts";
+import { measureCommand, type Measured } from "./measure-command.ts";
+import { installedVersion, root, tscJs, work } from "./paths.ts";
+import { mb, ratio, secs, type BenchResult, type Row, type Target } from "./report.ts";
+import { median, medianRatio, rotate } from "./stats.ts";
+
+interface Check extends Omit<Measured, "stdout" | "stderr"> {
+  /** tsc --extendedDiagnostics figures: Files, Types, Instantiations, Check time... */
+  diagnostics: Record<string, string>;
+  /** Whether tsc got through checking (it still does when it reports type errors). */
+  completed: boolean;
+  errorCount: number;
+  /** The files the errors are in, with counts. */
+  errorFiles: Record<string, number>;
+  firstErrors: string[];
+}
+
+const subjects = ["empty", "ours", "openapi-fetch", "dots"] as const;
+type Subject = (typeof subjects)[number];
+
+function parseDiagnostics(stdout: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of stdout.matchAll(/^([A-Z][\w /]+):\s+(\S+)$/gm)) out[m[1]!.trim()] = m[2]!;
+  return out;
+}
+
+async function check(name: Subject): Promise<Check> {
+  const m = await measureCommand(
+    process.execPath,
+    [tscJs, "-p", consumerDir(name), "--extendedDiagnostics"],
+    { cwd: root },
+  );
+  const errors = m.stdout.split("\n").filter((l) => /error TS\d+/.test(l));
+  const errorFiles: Record<string, number> = {};
+  for (const e of errors) {
+    const file = e.slice(0, e.indexOf("(")).replace(/^.*\/consumers\/[^/]+\//, "");
+    errorFiles[file] = (errorFiles[file] ?? 0) + 1;
+  }
+  const diagnostics = parseDiagnostics(m.stdout);
+  const { stdout: _o, stderr: _e, ...rest } = m;
+  return {
+    ...rest,
+    diagnostics,
+    completed: "Check time" in diagnostics,
+    errorCount: errors.length,
+    errorFiles,
+    firstErrors: errors.slice(0, 5),
+  };
+}
+
+/** Why a subject cannot be checked here, if it cannot. */
+function unavailable(name: Subject): string | undefined {
+  if (name == "ours" && !existsSync(join(work, "node_modules/digitalocean-sdk/dist")))
+    return "generated/dist is missing";
+  if (name == "openapi-fetch" && !installedVersion("openapi-fetch")) return "openapi-fetch is not installed";
+  if (name == "openapi-fetch" && !existsSync(join(consumerDir(name), "schema.d.ts")))
+    return "openapi-typescript produced no schema";
+  if (name == "dots" && !installedVersion("@digitalocean/dots")) return "@digitalocean/dots is not installed";
+  return undefined;
+}
+
+export async function benchTypecheck(runs: number): Promise<BenchResult> {
+  const available = subjects.filter((s) => !unavailable(s));
+  const samples = Object.fromEntries(subjects.map((s) => [s, [] as Check[]])) as Record<Subject, Check[]>;
+  for (let round = 0; round < runs; round++)
+    for (const name of rotate(available, round)) samples[name].push(await check(name));
+
+  const cpu = (s: Subject) => samples[s].map((c) => c.cpuMs);
+  const wall = (s: Subject) => samples[s].map((c) => c.wallMs);
+  const above = (xs: number[], base: number[]) => xs.map((x, i) => x - base[i]!);
+  const added = (s: Subject) => above(cpu(s), cpu("empty"));
+  const ok = (s: Subject) => samples[s].length > 0 && samples[s].every((c) => c.completed);
+  const vOats = installedVersion("openapi-typescript");
+  const vFetch = installedVersion("openapi-fetch");
+  const vDots = installedVersion("@digitalocean/dots");
+  const label: Record<Subject, string> = {
+    empty: "empty project (baseline: ES2022 lib + @types/node)",
+    ours: "digitalocean-sdk (Client + 3 standalone functions)",
+    "openapi-fetch": `openapi-typescript ${vOats ?? "?"} + openapi-fetch ${vFetch ?? "?"}`,
+    dots: `@digitalocean/dots ${vDots ?? "?"} (Kiota pinned to 1.0.0-preview.99)`,
+  };
+
+  const compare = (other: Subject, limit: number, id: string, text: string): Target => {
+    const usable = ok("ours") && ok("empty") && ok(other);
+    // Per-round ratio of what each adds above the baseline, then the median.
+    const r = usable ? medianRatio(added("ours"), added(other)) : NaN;
+    return {
+      id,
+      text,
+      value: usable ? r : undefined,
+      verdict: usable ? (r < limit ? "PASS" : "MISS") : "n/a",
+      detail: usable
+        ? `adds ${ratio(r)} of what ${other} adds (target < ${limit}x)`
+        : `cannot compare: ${unavailable(other) ?? unavailable("ours") ?? "a type-check failed"}`,
+    };
+  };
+  const targets = [
+    compare("openapi-fetch", 1, "typecheck-vs-openapi-fetch", "A consumer's type-check adds less time than openapi-typescript + openapi-fetch adds"),
+    compare("dots", 0.2, "typecheck-vs-dots", "A consumer's type-check adds under a fifth of what dots adds"),
+  ];
+
+  const rows: Row[] = subjects.map((s) => {
+    const why = unavailable(s);
+    if (why) return { benchmark: "2 type-check", subject: label[s], measured: `n/a (${why})` };
+    const d = samples[s][0]!.diagnostics;
+    const { errorCount, errorFiles } = samples[s][0]!;
+    const where = Object.entries(errorFiles)
+      .map(([file, n]) => `${n} in ${file}`)
+      .join(", ");
+    const base =
+      s == "empty"
+        ? `CPU ${secs(median(cpu(s)))}, wall ${secs(median(wall(s)))}`
+        : `+${secs(median(added(s)))} CPU, +${secs(median(above(wall(s), wall("empty"))))} wall`;
+    return {
+      benchmark: "2 type-check",
+      subject: label[s],
+      measured:
+        `${base}, peak ${mb(median(samples[s].map((c) => c.peakRssKb)))}, ${d["Files"] ?? "?"} files, ${d["Types"] ?? "?"} types` +
+        (errorCount ? ` (tsc reports ${errorCount} errors: ${where})` : "") +
+        (ok(s) ? "" : " (tsc did not complete)"),
+      target:
+        s == "openapi-fetch"
+          ? `${targets[0]!.verdict}: ours ${targets[0]!.detail}`
+          : s == "dots"
+            ? `${targets[1]!.verdict}: ours ${targets[1]!.detail}`
+            : undefined,
+    };
+  });
+  return {
+    name: "typecheck",
+    rows,
+    targets,
+    notes: [
+      "Type-check cost = user+sys CPU of `tsc --noEmit` minus the empty project's in the same round (the machine is shared; CPU time is steadier than wall time, which is shown too).",
+    ],
+    data: {
+      runs,
+      unavailable: Object.fromEntries(subjects.map((s) => [s, unavailable(s)])),
+      samples,
+      medianAddedCpuMs: Object.fromEntries(available.map((s) => [s, median(added(s))])),
+      medianAddedWallMs: Object.fromEntries(available.map((s) => [s, median(above(wall(s), wall("empty")))])),
+    },
+  };
+}
