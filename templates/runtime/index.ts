@@ -22,3 +22,4 @@ export {
   InvalidResponseError,
 } from "./errors.js";
 export type { ErrorDetails } from "./errors.js";
+export * from "./wait.js";
