@@ -8,6 +8,7 @@ import { buildPackage } from "./build/build-package.ts";
 import { emitClient, emitIndex } from "./emit/client.ts";
 import { emitHelpers, emitModels } from "./emit/models.ts";
 import { emitResources } from "./emit/operations.ts";
+import { emitWaiters, readWaiterTable } from "./emit/waiters.ts";
 import { packageFiles } from "./emit/package-files.ts";
 import { createSchemaTyper } from "./emit/schema-types.ts";
 import { loadSpec, pinnedSpecPath, SpecError, type SpecSource } from "./load/load-spec.ts";
@@ -83,6 +84,7 @@ export async function generate(options: GenerateOptions, input?: { file: string;
   emitResources(api, project, typer, modelLocations);
   emitHelpers(project, typer);
   emitClient(api, project);
+  emitWaiters(api, project, readWaiterTable(options.root));
   emitIndex(api, project, modelLocations.values());
 
   const files = new Map<string, string>();

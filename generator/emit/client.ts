@@ -27,6 +27,7 @@ export function emitIndex(api: ApiModel, project: Project, modelFiles: Iterable<
   file.addStatements(`// ${api.title} ${api.version}: generated entry point.`);
   file.addExportDeclaration({ moduleSpecifier: relativeModule(INDEX_FILE, CORE_MODULE) });
   file.addExportDeclaration({ moduleSpecifier: relativeModule(INDEX_FILE, CLIENT_FILE), namedExports: ["DigitalOcean"] });
+  file.addExportDeclaration({ moduleSpecifier: "./waiters.js" });
   for (const model of [...new Set(modelFiles)].sort()) {
     file.addExportDeclaration({ moduleSpecifier: relativeModule(INDEX_FILE, model) });
   }
