@@ -1,12 +1,14 @@
 // Step 1: find, hash-check, parse (JSON or YAML, one file or many joined by
-// relative $refs) and validate the input. Every failure is a SpecError that
-// names the file and, where known, the JSON pointer.
+// relative $refs) and validate the input, with the checks the validator
+// misses (check-spec.ts). Every failure is a SpecError that names the file
+// and, where known, the JSON pointer.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import type { OpenApiDocument } from "../openapi.ts";
+import { checkDocument, checkFiles } from "./check-spec.ts";
 
 export class SpecError extends Error {
   constructor(
@@ -56,6 +58,8 @@ export function readSpecBytes(file: string): Buffer {
 export async function loadSpec(file: string): Promise<LoadedSpec> {
   const path = resolve(file);
   const bytes = readSpecBytes(path);
+  const unreadable = checkFiles(path);
+  if (unreadable) throw new SpecError(unreadable.message, unreadable.file, unreadable.pointer);
   let doc: OpenApiDocument;
   try {
     doc = (await SwaggerParser.bundle(path)) as OpenApiDocument;
@@ -64,6 +68,12 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   }
   if (typeof (doc as { openapi?: unknown }).openapi !== "string" || !doc.openapi.startsWith("3.")) {
     throw new SpecError("not an OpenAPI 3.x document (no `openapi: 3.x` field)", path, "#/openapi");
+  }
+  const problems = checkDocument(doc, path);
+  if (problems.length) {
+    const [first, ...rest] = problems;
+    const more = rest.map((p) => `\n  ${p.pointer}: ${p.message}`).slice(0, 10).join("");
+    throw new SpecError(first!.message + (rest.length ? `\n${rest.length} more:${more}` : ""), first!.file, first!.pointer);
   }
   try {
     await SwaggerParser.validate(structuredClone(doc) as never);
