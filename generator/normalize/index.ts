@@ -1,22 +1,57 @@
 // The order of the normaliser passes, set here and nowhere else. Each pass
 // fixes one quirk; the comment at the top of its file says which operations
 // it touches and why.
+import { join } from "node:path";
 import type { OpenApiDocument } from "../openapi.ts";
+import { loadOverlays } from "../load/overlay.ts";
 import { runPass, type NormalizePass, type PassReport } from "./pass.ts";
+import { applyOverlays } from "./passes/apply-overlays.ts";
 import { decodePercentEncodedRefs } from "./passes/decode-percent-encoded-refs.ts";
+import { dropBrokenDiscriminatorMappings } from "./passes/drop-broken-discriminator-mappings.ts";
+import { dropKeywordsOfOtherTypes } from "./passes/drop-keywords-of-other-types.ts";
+import { dropMismatchedExamples } from "./passes/drop-mismatched-examples.ts";
+import { dropRuntimeHeaderParameters } from "./passes/drop-runtime-header-parameters.ts";
+import { dropUnknownFormats } from "./passes/drop-unknown-formats.ts";
 import { hoistSharedSchemas, type ModelNameOverrides } from "./passes/hoist-shared-schemas.ts";
+import { inferArrayTypeFromItems } from "./passes/infer-array-type-from-items.ts";
 import { inlineNonSchemaRefs } from "./passes/inline-non-schema-refs.ts";
+import { letNullThroughAllOf } from "./passes/let-null-through-allof.ts";
+import { liftAllOfRequired } from "./passes/lift-allof-required.ts";
+import { makeFreeFormObjectsExplicit } from "./passes/make-free-form-objects-explicit.ts";
+import { repairUnicodePatterns } from "./passes/repair-unicode-patterns.ts";
+import { requirePathParameters } from "./passes/require-path-parameters.ts";
+import { typeSchemalessMediaTypes } from "./passes/type-schemaless-media-types.ts";
+import { wrapRefSiblingsInAllOf } from "./passes/wrap-ref-siblings-in-allof.ts";
 
 export interface NormalizeData {
   modelNames: ModelNameOverrides;
-  /** Project root, for passes that read data from spec/. */
+  /** Project root, for the data in spec/. */
   root: string;
 }
 
 export function normalizePasses(data: NormalizeData): NormalizePass[] {
   return [
-    // Refs first: later passes match refs by target.
+    // Data fixes first: overlay targets are written against the spec as published.
+    applyOverlays(loadOverlays(join(data.root, "spec", "overlays"), "spec/overlays")),
+    // Refs in one canonical form: later passes match refs by their target.
     decodePercentEncodedRefs,
+    dropBrokenDiscriminatorMappings,
+    // Schema repairs; none of them moves a node that a $ref points at.
+    repairUnicodePatterns,
+    dropKeywordsOfOtherTypes,
+    dropUnknownFormats,
+    inferArrayTypeFromItems,
+    wrapRefSiblingsInAllOf,
+    liftAllOfRequired,
+    letNullThroughAllOf,
+    dropRuntimeHeaderParameters,
+    typeSchemalessMediaTypes,
+    makeFreeFormObjectsExplicit,
+    requirePathParameters,
+    // Examples are checked against the repaired schemas (patterns must compile).
+    dropMismatchedExamples,
+    // Names last: every shared schema becomes one model, then the remaining
+    // shared parameters and responses are copied in place.
     hoistSharedSchemas(data.modelNames),
     inlineNonSchemaRefs,
   ];
