@@ -10,21 +10,20 @@ import { functionNameCandidates, groupedName, kebabCase, typeBase } from "./name
 import { deref, directModelRefs, objectProperties } from "./schema-shape.ts";
 import type { ApiModel, ModelInfo, OperationInfo, ParamInfo, ResourceInfo } from "./types.ts";
 
-/** Names the generated package exports besides the generated ones. */
-export const RUNTIME_EXPORTS = [
-  "Client", "DigitalOcean", "ClientOptions", "RequestOptions", "APIPromise", "PagePromise", "Operation",
-  "DigitalOceanError", "BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError",
-  "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError", "ConnectionError",
-  "TimeoutError", "RateLimit", "WaitError", "WaitTimeoutError", "WaitOptions",
-];
+/** Exported by the generated package itself, besides the runtime's exports. */
+const PACKAGE_EXPORTS = ["DigitalOcean", "Client"];
 /** Members of the client class that a resource group must not shadow. */
 const CLIENT_MEMBERS = ["request", "paginate", "rateLimit", "options", "constructor", "withOptions"];
 const PAGINATION_KEYS = new Set(["links", "meta"]);
 
-export function buildModel(doc: OpenApiDocument): ApiModel {
+/**
+ * @param runtimeExports names the runtime core exports (see emit/runtime-exports.ts):
+ *   generated names must not take them.
+ */
+export function buildModel(doc: OpenApiDocument, runtimeExports: readonly string[] = []): ApiModel {
   const schemas = (doc.components?.schemas ?? {}) as Record<string, SchemaOrRef>;
   const modelNames = Object.keys(schemas);
-  const exported = new NameRegistry([...RUNTIME_EXPORTS, ...modelNames]);
+  const exported = new NameRegistry([...PACKAGE_EXPORTS, ...runtimeExports, ...modelNames]);
   const resourceProps = new NameRegistry(CLIENT_MEMBERS, "member");
   const methodRegistries = new Map<string, NameRegistry>();
   const resourceProperty = new Map<string, string>();
