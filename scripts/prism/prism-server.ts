@@ -22,6 +22,8 @@ export interface PrismServer {
   pid: number;
   /** Prism's recent output, for error messages. */
   output(): string;
+  /** Why the process ended ("exited with code 1"), or undefined while it runs. */
+  exitReason(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -71,9 +73,10 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const stderr = tail(8_000);
   child.stdout!.on("data", stdout.push);
   child.stderr!.on("data", stderr.push);
+  let exitReason: string | undefined;
   const exited = new Promise<string>((resolve) => {
-    child.once("error", (e) => resolve(`could not start: ${e.message}`));
-    child.once("exit", (code, signal) => resolve(`exited with ${signal ?? `code ${code}`}`));
+    child.once("error", (e) => resolve((exitReason = `could not start: ${e.message}`)));
+    child.once("exit", (code, signal) => resolve((exitReason = `exited with ${signal ?? `code ${code}`}`)));
   });
   // Last resort if the test runner exits without calling stop (process.kill is synchronous).
   const onExit = () => killGroup(child, "SIGKILL");
@@ -97,7 +100,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
     throw new Error(`Prism (${args.slice(1).join(" ")}) did not come up: ${(e as Error).message}\n${output()}`);
   }
   child.unref();
-  return { baseUrl, pid: child.pid!, output, stop };
+  return { baseUrl, pid: child.pid!, output, exitReason: () => exitReason, stop };
 }
 
 /** Polls until any HTTP answer arrives; fails early when the process dies, and after `limit` ms at most. */

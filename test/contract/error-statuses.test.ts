@@ -35,7 +35,7 @@ function errorExample(doc: OpenApiDocument, op: ContractOperation, status: numbe
   return typeof e?.id == "string" && typeof e.message == "string" ? (e as ErrorExample) : undefined;
 }
 
-const doc = loadSpec();
+const doc = loadSpec(inject("contractSpecPath"));
 const operations = contractOperations(doc);
 const tags = [...new Set(operations.map(tagOf))];
 

@@ -20,8 +20,8 @@ export interface ContractOperation {
 
 export const operationKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;
 
-export function loadSpec(): OpenApiDocument {
-  return JSON.parse(readFileSync(SPEC_PATH, "utf8")) as OpenApiDocument;
+export function loadSpec(path = SPEC_PATH): OpenApiDocument {
+  return JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument;
 }
 
 /** Every operation of the document, keyed by method and path, straight from `paths` (not through the IR). */

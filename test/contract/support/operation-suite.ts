@@ -15,7 +15,7 @@ export interface SuiteMode {
 }
 
 export function defineOperationSuite(mode: SuiteMode): void {
-  const doc = loadSpec();
+  const doc = loadSpec(inject("contractSpecPath"));
   const operations = contractOperations(doc);
   const validator = responseValidator(doc);
   const passed = new Set<string>();
