@@ -2,7 +2,7 @@
 // leaks into messages, serialised errors, inspected objects or hooks.
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { Client, ConfigurationError, type RequestHookInfo } from "../../templates/runtime/index.ts";
+import { Client, ConfigurationError, type Fetch, type RequestHookInfo } from "../../templates/runtime/index.ts";
 import { TOKEN, ops } from "./fixtures.ts";
 import { closedPortUrl, json, startServer, text, type TestServer } from "./server.ts";
 
@@ -101,8 +101,8 @@ describe("the token never shows", () => {
   test("in connection and timeout errors", async () => {
     const refused = new Client({ baseUrl: await closedPortUrl(), token: TOKEN, maxRetries: 0 });
     const eConn = await refused.request(ops.getImage, [1], undefined).catch((e: unknown) => e);
-    server.reply({ hang: true });
-    const slow = new Client({ baseUrl: server.url, token: TOKEN, maxRetries: 0, timeout: 20 });
+    const never: Fetch = (_, init) => new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+    const slow = new Client({ baseUrl: server.url, token: TOKEN, maxRetries: 0, timeout: 20, fetch: never });
     const eTimeout = await slow.request(ops.getImage, [1], undefined).catch((e: unknown) => e);
     expect(eConn).toHaveProperty("name", "ConnectionError");
     expect(eTimeout).toHaveProperty("name", "TimeoutError");

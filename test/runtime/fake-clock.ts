@@ -31,3 +31,13 @@ export async function drive<T>(p: Promise<T>): Promise<T> {
     await vi.advanceTimersByTimeAsync(waits()[n]!);
   }
 }
+
+/** Advances the fake clock 1 ms at a time, letting real I/O run in between, until `cond` holds. */
+export async function advanceUntil(cond: () => boolean, what = "condition"): Promise<void> {
+  for (let i = 0; i < 2000; i++) {
+    if (cond()) return;
+    await vi.advanceTimersByTimeAsync(1);
+    await new Promise((r) => setImmediate(r));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}

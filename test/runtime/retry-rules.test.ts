@@ -1,7 +1,7 @@
 // Which failures are re-sent, counted at a real server: idempotent methods
 // retry every transient failure, POST and PATCH only when the server certainly
 // did not act. Waits are capped at 1 ms here; retry-waits.test.ts times them.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import {
   ConnectionError,
   InternalServerError,
@@ -10,8 +10,9 @@ import {
   TimeoutError,
   type HttpMethod,
 } from "../../templates/runtime/index.ts";
+import { advanceUntil, installClock } from "./fake-clock.ts";
 import { clientFor, opFor } from "./fixtures.ts";
-import { closedPortUrl, json, startServer, text, type Reply, type TestServer } from "./server.ts";
+import { closedPortUrl, json, startServer, text, until, type Reply, type TestServer } from "./server.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -19,6 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(() => server.reset());
+afterEach(() => vi.useRealTimers());
 
 const fast = () => clientFor(server, { maxRetryDelay: 1 });
 const failure = (status: number): Reply => text(status, "transient");
@@ -40,9 +42,13 @@ describe("idempotent methods", () => {
   });
 
   test("GET retries a timed-out attempt", async () => {
+    installClock();
     server.reply({ hang: true });
-    await clientFor(server, { maxRetryDelay: 1, timeout: 30 }).request(opFor("GET"), [], undefined);
-    expect(server.requests).toHaveLength(2);
+    const p = clientFor(server, { maxRetryDelay: 1, timeout: 1000 }).request(opFor("GET"), [], undefined);
+    await until(() => server.requests.length == 1);
+    await vi.advanceTimersByTimeAsync(1000);
+    await advanceUntil(() => server.requests.length == 2, "the retry");
+    expect(await p).toEqual({ ok: true });
   });
 
   test("gives up after maxRetries (default 2) with the last error", async () => {
@@ -82,11 +88,16 @@ describe.each(["POST", "PATCH"] as const)("%s", (method) => {
   });
 
   test("is sent exactly once after a timeout", async () => {
+    installClock();
     server.reply({ hang: true });
-    const error = await clientFor(server, { maxRetryDelay: 1, timeout: 30 })
+    const attempts: number[] = [];
+    const p = clientFor(server, { maxRetryDelay: 1, timeout: 1000, onRequest: (i) => attempts.push(i.attempt) })
       .request(opFor(method), [], { name: "x" })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TimeoutError);
+    await until(() => server.requests.length == 1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await p).toBeInstanceOf(TimeoutError);
+    expect(attempts).toEqual([1]);
     expect(server.requests).toHaveLength(1);
   });
 
