@@ -54,10 +54,10 @@ function tail(max: number) {
   };
 }
 
+/** Signals the group the detached child leads: Prism and anything it forked, even after Prism itself has exited. */
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (child.pid === undefined) return;
   try {
-    // Negative pid: the group the detached child leads, including anything it forked.
     process.kill(-child.pid, signal);
   } catch {
     // Already gone.
@@ -90,6 +90,8 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
       const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
       await exited;
       clearTimeout(timer);
+      // Whatever Prism forked and left behind goes too.
+      killGroup(child, "SIGKILL");
       process.off("exit", onExit);
     })());
 
@@ -99,7 +101,6 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
     await stop();
     throw new Error(`Prism (${args.slice(1).join(" ")}) did not come up: ${(e as Error).message}\n${output()}`);
   }
-  child.unref();
   return { baseUrl, pid: child.pid!, output, exitReason: () => exitReason, stop };
 }
 
