@@ -70,7 +70,7 @@ describe("an omitted or unusable path argument fails before sending, naming the 
   const client = () => clientFor(server.url);
   it.each([
     ["imagesGet()", () => untyped(sdk.imagesGet)(client()), "image_id"],
-    ["client.images.get()", () => untyped((c = client()) => c.images.get())(), "image_id"],
+    ["client.images.get()", (c = client()) => untyped(c.images.get.bind(c.images))(), "image_id"],
     ["domainsGetRecord(name)", () => untyped(sdk.domainsGetRecord)(client(), "example.com"), "domain_record_id"],
     ["domainsGetRecord(undefined, 1)", () => untyped(sdk.domainsGetRecord)(client(), undefined, 1), "domain_name"],
     ["imagesGet(null)", () => untyped(sdk.imagesGet)(client(), null), "image_id"],
