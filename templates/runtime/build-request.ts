@@ -22,11 +22,11 @@ export function buildUrl(baseUrl: string, op: Operation, pathArgs: readonly unkn
   return baseUrl.replace(/\/+$/, "") + path + (qs ? "?" + qs : "");
 }
 
-/** Adds a header (lower-cased name), skipping null/undefined and refusing CR/LF, which would split the request. */
+/** Adds a header (lower-cased name), skipping null/undefined and refusing CR/LF in name or value, which would split the request. */
 export function setHeader(headers: Record<string, string>, name: string, value: unknown): void {
   if (value == null) return;
   const s = String(value);
-  if (/[\r\n]/.test(s)) throw new ArgumentError(`Header "${name}" must not contain CR or LF`);
+  if (/[\r\n]/.test(name + s)) throw new ArgumentError(`Header ${JSON.stringify(name)} must not contain CR or LF`);
   headers[name.toLowerCase()] = s;
 }
 

@@ -22,7 +22,7 @@ export interface RequestHookInfo {
 
 export interface ResponseHookInfo extends RequestHookInfo {
   status: number;
-  /** Milliseconds from sending to the response headers. */
+  /** Milliseconds from sending until the response body was read. */
   duration: number;
   rateLimit: RateLimit | undefined;
   requestId: string | undefined;

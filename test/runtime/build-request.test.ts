@@ -79,6 +79,10 @@ describe("setHeader", () => {
     expect(() => setHeader({}, "X-Custom", value)).toThrow(ArgumentError);
     expect(() => setHeader({}, "X-Custom", value)).toThrow(/"X-Custom"/);
   });
+
+  test("rejects CR or LF in a name", () => {
+    expect(() => setHeader({}, "X-A\r\nX-B", "1")).toThrow(ArgumentError);
+  });
 });
 
 describe("on the wire", () => {
