@@ -85,6 +85,11 @@ describe("request sampler", () => {
     expect(sampleValue(doc, schema)).toEqual({ region: "nyc1", name: "examplexxx" });
   });
 
+  test("does not invent a required property that has no schema (the types do not offer it either)", () => {
+    const schema = { type: "object", required: ["name", "method"], properties: { name: { type: "string", example: "check" } } };
+    expect(sampleValue(doc, schema)).toEqual({ name: "check" });
+  });
+
   test("respects numeric bounds and array minimums", () => {
     expect(sampleValue(doc, { type: "integer", minimum: 5, maximum: 9 })).toBe(5);
     expect(sampleValue(doc, { type: "array", minItems: 2, items: { type: "string", format: "uuid" } })).toHaveLength(2);

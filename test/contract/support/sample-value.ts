@@ -112,10 +112,13 @@ export function sampleValue(doc: OpenApiDocument, schemaOrRef: unknown, depth = 
       const out: Record<string, unknown> = {};
       for (const key of keys) {
         const prop = schema.properties?.[key];
-        const resolved = resolve(doc, prop ?? {});
+        // A required name with no property schema is a spec defect: the generated types do not
+        // offer it, so a caller cannot send it either, and the test must show Prism's refusal.
+        if (!prop) continue;
+        const resolved = resolve(doc, prop);
         if (resolved.readOnly) continue;
-        if (!required.has(key) && !("example" in (prop ?? {})) && !("example" in resolved)) continue;
-        const value = sampleValue(doc, prop ?? {}, depth + 1);
+        if (!required.has(key) && !("example" in prop) && !("example" in resolved)) continue;
+        const value = sampleValue(doc, prop, depth + 1);
         if (value !== undefined) out[key] = value;
       }
       return out;
