@@ -10,10 +10,13 @@ export function buildUrl(baseUrl: string, op: Operation, pathArgs: readonly unkn
   let i = 0;
   const path = op.path.replace(/\{([^}]*)\}/g, (_, name: string) => {
     const v = pathArgs[i++];
-    // "." and ".." survive encodeURIComponent and would move the request up the path.
-    if ((typeof v != "string" && typeof v != "number") || v === "" || v === "." || v === "..")
-      throw new ArgumentError(`Path parameter "${name}" must be a non-empty string or number other than "." and ".."`);
-    return encodeURIComponent(v);
+    try {
+      // "." and ".." survive encodeURIComponent and would move the request up the path.
+      if ((typeof v == "string" || typeof v == "number") && v !== "" && v !== "." && v !== "..") return encodeURIComponent(v);
+    } catch {
+      // A lone surrogate: not encodable, so refused like any other unusable value.
+    }
+    throw new ArgumentError(`Path parameter "${name}" must be a number or a non-empty, well-formed string other than "." and ".."`);
   });
   const query = new URLSearchParams();
   for (const key of op.query ?? [])
@@ -22,11 +25,17 @@ export function buildUrl(baseUrl: string, op: Operation, pathArgs: readonly unkn
   return baseUrl.replace(/\/+$/, "") + path + (qs ? "?" + qs : "");
 }
 
-/** Adds a header (lower-cased name), skipping null/undefined and refusing CR/LF in name or value, which would split the request. */
+/**
+ * Adds a header (lower-cased name), skipping null/undefined. CR or LF in a
+ * value would split the request; a name that is not an HTTP token would fail
+ * inside fetch as a (retried) failed send rather than as the caller's mistake.
+ * The message never includes the value: it may be the token.
+ */
 export function setHeader(headers: Record<string, string>, name: string, value: unknown): void {
   if (value == null) return;
   const s = String(value);
-  if (/[\r\n]/.test(name + s)) throw new ArgumentError(`Header ${JSON.stringify(name)} must not contain CR or LF`);
+  if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name) || /[\r\n]/.test(s))
+    throw new ArgumentError(`Header ${JSON.stringify(name)} must have a token name and no CR or LF in its value`);
   headers[name.toLowerCase()] = s;
 }
 

@@ -26,6 +26,7 @@ describe("buildUrl", () => {
     ['"."', "."],
     ['".."', ".."],
     ["an object", { id: 1 }],
+    ["a lone surrogate (not percent-encodable)", "a\ud800b"],
   ])("rejects %s, naming the parameter", (_, value) => {
     expect(() => buildUrl(base, ops.getImage, [value], {})).toThrow(ArgumentError);
     expect(() => buildUrl(base, ops.getImage, [value], {})).toThrow(/"image_id"/);
@@ -80,8 +81,18 @@ describe("setHeader", () => {
     expect(() => setHeader({}, "X-Custom", value)).toThrow(/"X-Custom"/);
   });
 
-  test("rejects CR or LF in a name", () => {
-    expect(() => setHeader({}, "X-A\r\nX-B", "1")).toThrow(ArgumentError);
+  test.each(["X-A\r\nX-B", "x:y", "x y", ""])("rejects the name %j, which is not a token", (name) => {
+    expect(() => setHeader({}, name, "1")).toThrow(ArgumentError);
+  });
+
+  test("accepts Latin-1 values that only look odd, and the token characters in names", () => {
+    const h: Record<string, string> = {};
+    setHeader(h, "X-Odd_name!#$%&'*+.^`|~", "tab\there, é, x: y, %0d%0a");
+    expect(h).toEqual({ "x-odd_name!#$%&'*+.^`|~": "tab\there, é, x: y, %0d%0a" });
+  });
+
+  test("the message names the header but never the value", () => {
+    expect(() => setHeader({}, "authorization", "Bearer secret\n")).toThrow(/^Header "authorization" (?!.*secret)/);
   });
 });
 
