@@ -116,7 +116,8 @@ export class Client {
     const headers: Record<string, string> = {};
     setHeader(headers, "accept", op.accept ?? "application/json");
     setHeader(headers, "user-agent", o.userAgent);
-    for (const [k, v] of Object.entries({ ...this.#options.headers, ...options?.headers })) setHeader(headers, k, v);
+    for (const [k, v] of Object.entries({ ...this.#options.headers, ...options?.headers }))
+      v === undefined ? delete headers[k.toLowerCase()] : setHeader(headers, k, v);
     for (const [k, name] of Object.entries(op.headers ?? {})) setHeader(headers, name, p[k]);
     if (body !== undefined) setHeader(headers, "content-type", "application/json");
     setHeader(headers, "authorization", "Bearer " + o.token);

@@ -63,7 +63,7 @@ describe("per-request overrides", () => {
 
   test("headers merge by name, case-insensitively; undefined removes a default", async () => {
     const client = clientFor(server, { headers: { "X-Team": "infra", "X-Trace": "client", "X-Drop": "me" } });
-    await client.request(ops.getImage, [1], undefined, { headers: { "x-trace": "request", "X-Drop": undefined, "X-New": "1" } });
+    await client.request(ops.getImage, [1], undefined, { headers: { "x-trace": "request", "x-drop": undefined, "X-New": "1" } });
     await client.request(ops.getImage, [1], undefined);
     const [first, second] = server.requests;
     expect([first!.headers["x-team"], first!.headers["x-trace"], first!.headers["x-drop"], first!.headers["x-new"]]).toEqual(["infra", "request", undefined, "1"]);
