@@ -12,12 +12,14 @@ import { dropKeywordsOfOtherTypes } from "./passes/drop-keywords-of-other-types.
 import { dropMismatchedExamples } from "./passes/drop-mismatched-examples.ts";
 import { dropRuntimeHeaderParameters } from "./passes/drop-runtime-header-parameters.ts";
 import { dropUnknownFormats } from "./passes/drop-unknown-formats.ts";
+import { expressByteFormatAsPattern } from "./passes/express-byte-format-as-pattern.ts";
 import { hoistSharedSchemas, type ModelNameOverrides } from "./passes/hoist-shared-schemas.ts";
 import { inferArrayTypeFromItems } from "./passes/infer-array-type-from-items.ts";
 import { inlineNonSchemaRefs } from "./passes/inline-non-schema-refs.ts";
 import { letNullThroughAllOf } from "./passes/let-null-through-allof.ts";
 import { liftAllOfRequired } from "./passes/lift-allof-required.ts";
 import { makeFreeFormObjectsExplicit } from "./passes/make-free-form-objects-explicit.ts";
+import { renameNonstandardFormats } from "./passes/rename-nonstandard-formats.ts";
 import { repairUnicodePatterns } from "./passes/repair-unicode-patterns.ts";
 import { requirePathParameters } from "./passes/require-path-parameters.ts";
 import { typeSchemalessMediaTypes } from "./passes/type-schemaless-media-types.ts";
@@ -40,6 +42,8 @@ export function normalizePasses(data: NormalizeData): NormalizePass[] {
     repairUnicodePatterns,
     dropKeywordsOfOtherTypes,
     dropUnknownFormats,
+    renameNonstandardFormats,
+    expressByteFormatAsPattern,
     inferArrayTypeFromItems,
     wrapRefSiblingsInAllOf,
     liftAllOfRequired,

@@ -16,6 +16,12 @@
 // narrow `type` to a wrong literal such as "FloatingIpActionAssign".
 // Entries that do resolve in the document are kept: schema hoisting must
 // rewrite them along with the `$ref`s, so this pass runs before hoisting.
+//
+// A `oneOf` whose discriminator is dropped becomes `anyOf`. The discriminator
+// was what picked exactly one member; without it, "exactly one" is decided by
+// structure, and members that extend one another (dropletActions_post_byTag:
+// a snapshot action is a Droplet action plus an optional `name`) then match
+// twice, so no request could ever be valid. The union type is the same.
 import type { NormalizePass } from "../pass.ts";
 import type { OpenApiDocument } from "../../openapi.ts";
 import { escapeToken, formatPointer } from "../../pointer.ts";
@@ -50,6 +56,11 @@ export const dropBrokenDiscriminatorMappings: NormalizePass = {
         } else {
           delete schema.discriminator;
           ctx.fixed(`dropped the discriminator on ${JSON.stringify(discriminator.propertyName)}: none of its ${dropped.length} mapping entries resolves`, where);
+          if (Array.isArray(schema.oneOf) && schema.anyOf === undefined) {
+            schema.anyOf = schema.oneOf;
+            delete schema.oneOf;
+            ctx.fixed("the oneOf it governed is now anyOf: its members overlap", where);
+          }
         }
       },
     });

@@ -18,6 +18,18 @@ describe("drop-broken-discriminator-mappings", () => {
       { fixes: 1, warnings: 2 },
     ],
     [
+      "turns the oneOf of a dropped discriminator into anyOf (members may overlap)",
+      { oneOf: [member("a"), member("b")], discriminator: { propertyName: "type", mapping: { a: "models/x.yml#/a" } } },
+      { anyOf: [member("a"), member("b")] },
+      { fixes: 2, warnings: 1 },
+    ],
+    [
+      "keeps a oneOf whose discriminator keeps resolving entries",
+      { oneOf: [member("a"), member("b")], discriminator: { propertyName: "type", mapping: { a: `${RESPONSE_SCHEMA}/oneOf/0`, b: "models/x.yml#/b" } } },
+      { oneOf: [member("a"), member("b")], discriminator: { propertyName: "type", mapping: { a: `${RESPONSE_SCHEMA}/oneOf/0` } } },
+      { fixes: 1, warnings: 1 },
+    ],
+    [
       "keeps entries that resolve, drops the rest",
       union({ a: `${RESPONSE_SCHEMA}/anyOf/0`, b: "models/x.yml#/b" }),
       { ...union({ a: `${RESPONSE_SCHEMA}/anyOf/0` }) },
