@@ -2,7 +2,7 @@
 // normalised spec for all contract test files, or none when CONTRACT_BASE_URL
 // points at a mock that is already running. Tests read the URL and the spec
 // they must build their table from with inject().
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -17,6 +17,20 @@ declare module "vitest" {
   }
 }
 
+/**
+ * Options for Prism's response generator (json-schema-faker), read from the
+ * document's root. Strings built from a pattern repeat each `+`/`*` up to
+ * `defaultRandExpMax` times (default 10) and are then cut to `maxLength`,
+ * which can break the pattern: an App domain (`((xn--)?label(-label)*\.)+tld`,
+ * maxLength 253) came out 1,000 characters long, was cut mid-label, and Prism
+ * rejected its own response. Three repetitions keep such strings short enough
+ * that `maxLength` never cuts them. This configures the mock only; the spec
+ * the SDK was generated from is unchanged.
+ */
+export function withMockGeneratorOptions(doc: Record<string, unknown>): Record<string, unknown> {
+  return { ...doc, "x-json-schema-faker": { defaultRandExpMax: 3 } };
+}
+
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const external = process.env.CONTRACT_BASE_URL;
   if (external) {
@@ -29,7 +43,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   // regeneration during the run (generated/ is swapped atomically) from taking it down.
   const dir = mkdtempSync(join(tmpdir(), "contract-spec-"));
   const spec = join(dir, "openapi.json");
-  copyFileSync(SPEC_PATH, spec);
+  writeFileSync(spec, JSON.stringify(withMockGeneratorOptions(JSON.parse(readFileSync(SPEC_PATH, "utf8")))));
   // --seed: Prism reseeds its faker for every dynamic response, so each operation's generated
   // body is the same on every run and a failure reproduces instead of flickering.
   const args = ["--errors", "--seed", "digitalocean-sdk", "--verboseLevel", "warn"];
