@@ -13,13 +13,10 @@ function render(templatesDir: string, name: string, data: object): string {
 }
 
 export function packageFiles(api: ApiModel, templatesDir: string): Map<string, string> {
-  const runtimeDocsPath = join(templatesDir, "runtime", "README.md");
-  let runtimeDocs = "";
-  try {
-    runtimeDocs = readFileSync(runtimeDocsPath, "utf8");
-  } catch {
-    runtimeDocs = "";
-  }
+  // The runtime's own docs (options, retries, errors, pagination, waiters) close the package README.
+  const runtimeDocs = ["README.md", "WAITERS.md"]
+    .map((name) => readFileSync(join(templatesDir, "runtime", name), "utf8").trim())
+    .join("\n\n");
   const data = {
     title: api.title,
     apiVersion: api.version,
