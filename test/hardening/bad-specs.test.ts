@@ -1,7 +1,7 @@
 // Broken inputs through the real CLI: each fails with exit code 1 and one
 // error line that starts with the file and the JSON pointer of the problem,
 // and the previous output directory is left byte for byte as it was.
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { badSpecs, runGenerator, snapshot, tempDir } from "./support/generator-cli.ts";
@@ -34,17 +34,25 @@ const cases: Case[] = [
   { fixture: "no-such-spec.json", says: ["cannot read the spec", "ENOENT"] },
 ];
 
+const previousOutput: Record<string, string> = {
+  "package.json": '{ "name": "digitalocean-sdk", "version": "0.0.1" }\n',
+  "src/index.ts": 'export * from "./client.js";\n',
+  "dist/esm/index.js": 'export * from "./client.js";\n',
+  "openapi.json": "{}\n",
+};
+
 describe("a broken spec stops the generator with a located error", () => {
   let out: string;
   let before: Record<string, string>;
 
-  beforeAll(async () => {
+  beforeAll(() => {
+    // A previous output to leave alone; its content does not matter, only that not a byte of it changes.
     out = join(tempDir("bad-specs"), "sdk");
-    const first = await runGenerator(["--spec", join(badSpecs, "valid-minimal.json"), "--out", out, "--no-build"]);
-    expect(first.stderr).not.toContain("generate failed");
-    expect(first.code).toBe(0);
+    for (const [path, text] of Object.entries(previousOutput)) {
+      mkdirSync(dirname(join(out, path)), { recursive: true });
+      writeFileSync(join(out, path), text);
+    }
     before = snapshot(out);
-    expect(Object.keys(before)).toContain("src/resources/things.ts");
   });
 
   // Concurrent: each case is a separate generator process that fails early.
