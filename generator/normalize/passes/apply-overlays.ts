@@ -13,10 +13,12 @@
 // new key as `{}`, `copy` from the old path item into it, `remove` of the old
 // one (plus updates of any `$ref` that pointed into the old path item).
 //
-// Stricter than the Overlay spec, so drift in a new spec version is caught
-// instead of silently ignored: an action whose target matches nothing is an
-// error, and so is an overlay that leaves a local `$ref` dangling or removes a
-// list item that a `$ref` addresses by a later index.
+// An overlay file is applied whole or not at all. When one of its targets
+// matches nothing, the spec no longer has what the fix was written for (a new
+// version may have fixed the bug upstream): the file is skipped with a warning
+// naming it, so `--spec <newer version>` still generates. Stricter than the
+// Overlay spec otherwise: an overlay that leaves a local `$ref` dangling, or
+// removes a list item that a `$ref` addresses by a later index, is an error.
 import type { NormalizePass } from "../pass.ts";
 import type { OpenApiDocument } from "../../openapi.ts";
 import { formatPointer, getAt, setAt } from "../../pointer.ts";
@@ -65,9 +67,12 @@ function remove(doc: OpenApiDocument, targets: string[][], fail: (why: string) =
   }
 }
 
+/** Thrown when an action's target selects nothing: the whole file is then skipped. */
+class StaleTarget extends Error {}
+
 function applyAction(doc: OpenApiDocument, action: OverlayAction, fail: (why: string) => never): string[][] {
   const targets = selectPaths(doc, action.target);
-  if (targets.length === 0) fail(`target ${action.target} matched nothing`);
+  if (targets.length === 0) throw new StaleTarget(`target ${action.target} matched nothing`);
   if (action.remove === true) {
     remove(doc, targets, fail);
   } else if (action.copy !== undefined) {
@@ -85,22 +90,37 @@ export function applyOverlays(overlays: readonly LoadedOverlay[]): NormalizePass
   return {
     name: "apply-overlays",
     run(input, ctx) {
-      const doc = structuredClone(input);
+      let doc = structuredClone(input);
       for (const { file, overlay } of overlays) {
-        const danglingBefore = new Set(danglingRefs(doc));
+        const working = structuredClone(doc);
+        const danglingBefore = new Set(danglingRefs(working));
+        const fixes: { message: string; pointer: string }[] = [];
+        let stale: string | undefined;
         overlay.actions.forEach((action, index) => {
+          if (stale) return;
           const fail = (why: string): never => {
             throw new OverlayError(file, why, index);
           };
           const verb = action.remove === true ? "remove" : action.copy !== undefined ? `copy from ${action.copy}` : "update";
-          for (const tokens of applyAction(doc, action, fail)) {
-            ctx.fixed(`${file} #${index} ${verb}: ${action.description ?? action.target}`, formatPointer(tokens));
+          try {
+            for (const tokens of applyAction(working, action, fail)) {
+              fixes.push({ message: `${file} #${index} ${verb}: ${action.description ?? action.target}`, pointer: formatPointer(tokens) });
+            }
+          } catch (error) {
+            if (!(error instanceof StaleTarget)) throw error;
+            stale = `action #${index}: ${error.message}`;
           }
         });
-        const broken = danglingRefs(doc).filter((ref) => !danglingBefore.has(ref));
+        if (stale) {
+          ctx.warn(`${file} skipped, ${stale}; if the spec no longer needs this fix, delete the overlay`);
+          continue;
+        }
+        const broken = danglingRefs(working).filter((ref) => !danglingBefore.has(ref));
         if (broken.length > 0) {
           throw new OverlayError(file, `leaves ${broken.length} $ref(s) dangling, e.g. ${broken.slice(0, 3).join("; ")}`);
         }
+        for (const fix of fixes) ctx.fixed(fix.message, fix.pointer);
+        doc = working;
       }
       return doc;
     },

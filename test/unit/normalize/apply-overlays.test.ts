@@ -78,7 +78,6 @@ describe("apply-overlays", () => {
   });
 
   it.each<[string, OverlayAction[], Partial<OpenApiDocument>, RegExp]>([
-    ["a target that matches nothing", [{ target: "$.info", update: {} }, { target: "$.paths['/gone']", remove: true }], {}, /^spec\/overlays\/fix\.json action #1: target \$\.paths\['\/gone'\] matched nothing$/],
     ["a copy source that is not one node", [{ target: "$.info", copy: "$.paths.*" }], { paths: { "/a": {}, "/b": {} } }, /action #0: copy \$\.paths\.\* must select exactly one node, selected 2/],
     ["an object target given a scalar", [{ target: "$.info", update: 3 }], {}, /action #0: #\/info is an object, so the update must be an object/],
     ["removing the document", [{ target: "$", remove: true }], {}, /action #0: cannot remove the whole document/],
@@ -96,6 +95,16 @@ describe("apply-overlays", () => {
     ],
   ])("fails on %s, naming file and action", (_, actions, given, error) => {
     expect(() => apply(applyOverlays([overlay(actions)]), spec(given))).toThrow(error);
+  });
+
+  it("skips a whole file, with a warning, when one of its targets matches nothing (a spec that no longer needs the fix)", () => {
+    const actions: OverlayAction[] = [{ target: "$.info", update: { title: "changed" } }, { target: "$.paths['/gone']", remove: true }];
+    const { doc, report } = apply(applyOverlays([overlay(actions)]), spec());
+    expect(doc.info.title).toBe("fixture");
+    expect(report.fixes).toEqual([]);
+    expect(report.warnings).toEqual([
+      { message: "spec/overlays/fix.json skipped, action #1: target $.paths['/gone'] matched nothing; if the spec no longer needs this fix, delete the overlay", pointer: undefined },
+    ]);
   });
 
   it("does not blame an overlay for refs that dangled before it", () => {
