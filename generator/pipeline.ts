@@ -85,7 +85,8 @@ export async function generate(options: GenerateOptions, input?: { file: string;
   emitResources(api, project, typer, modelLocations);
   emitHelpers(project, typer);
   emitClient(api, project);
-  emitWaiters(api, project, readWaiterTable(options.root));
+  const waiterReport: PassReport = { pass: "waiters", fixes: [], warnings: [] };
+  emitWaiters(api, project, readWaiterTable(options.root), (message) => waiterReport.warnings.push({ message }));
   emitIndex(api, project, modelLocations.values());
 
   const files = new Map<string, string>();
@@ -100,5 +101,5 @@ export async function generate(options: GenerateOptions, input?: { file: string;
   await writeAtomically(options.outDir, formatted, async (staging) => {
     if (options.build !== false) await buildPackage(staging);
   });
-  return { specFile: file, sha256, api, reports: normalized.reports, files: formatted.size };
+  return { specFile: file, sha256, api, reports: [...normalized.reports, waiterReport], files: formatted.size };
 }

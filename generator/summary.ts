@@ -1,20 +1,31 @@
-// The one-screen run summary: what came in, what went out, what was fixed.
+// The one-screen run summary: what came in, what went out, what was fixed,
+// and the first warnings (each cut to one line; the count says how many).
 import type { GenerateResult } from "./pipeline.ts";
+
+const WIDTH = 160;
+const SHOWN_WARNINGS = 6;
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, " ");
+  return flat.length > WIDTH ? flat.slice(0, WIDTH - 1) + "…" : flat;
+}
 
 export function summary(result: GenerateResult, outDir: string, ms: number): string {
   const warnings = result.reports.flatMap((r) => r.warnings.map((w) => `${r.pass}: ${w.message}`));
-  const lines = [
+  const active = result.reports.filter((r) => r.fixes.length || r.warnings.length);
+  const idle = result.reports.length - active.length;
+  const ops = result.api.operations;
+  return [
     `digitalocean-sdk generated in ${(ms / 1000).toFixed(1)} s -> ${outDir}`,
     `  spec        ${result.specFile}`,
     `  sha256      ${result.sha256}`,
-    `  operations  ${result.api.operations.length} in ${result.api.resources.length} resource groups (${result.api.operations.filter((o) => o.pagination).length} paginated)`,
+    `  operations  ${ops.length} in ${result.api.resources.length} resource groups (${ops.filter((o) => o.pagination).length} paginated)`,
     `  models      ${result.api.models.length}`,
     `  files       ${result.files}`,
-    `  fixes applied:`,
-    ...result.reports.map((r) => `    ${r.pass.padEnd(40)} ${String(r.fixes.length).padStart(5)} fixes${r.warnings.length ? `, ${r.warnings.length} warnings` : ""}`),
+    `  fixes applied (${idle} more passes had nothing to fix):`,
+    ...active.map((r) => `    ${r.pass.padEnd(36)} ${String(r.fixes.length).padStart(5)} fixes${r.warnings.length ? `, ${r.warnings.length} warnings` : ""}`),
     `  warnings    ${warnings.length}`,
-    ...warnings.slice(0, 8).map((w) => `    ${w}`),
-    ...(warnings.length > 8 ? [`    … and ${warnings.length - 8} more`] : []),
-  ];
-  return lines.join("\n");
+    ...warnings.slice(0, SHOWN_WARNINGS).map((w) => `    ${oneLine(w)}`),
+    ...(warnings.length > SHOWN_WARNINGS ? [`    … and ${warnings.length - SHOWN_WARNINGS} more`] : []),
+  ].join("\n");
 }

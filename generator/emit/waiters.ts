@@ -64,8 +64,12 @@ function schemaAt(doc: OpenApiDocument, schema: SchemaOrRef | undefined, path: s
 
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
 
-/** Checks every entry against the model; throws WaiterTableError naming the file and the entry. */
-export function checkWaiters(table: unknown, api: ApiModel): CheckedWaiter[] {
+/**
+ * Checks every entry against the model; throws WaiterTableError naming the
+ * file and the entry. With `onMissing`, an entry whose operation the spec does
+ * not have (another spec version) is left out and reported there instead.
+ */
+export function checkWaiters(table: unknown, api: ApiModel, onMissing?: (message: string) => void): CheckedWaiter[] {
   const entries = (table as { waiters?: unknown } | null)?.waiters;
   if (!Array.isArray(entries)) throw new WaiterTableError(`${WAITERS_TABLE}: expected an object with a "waiters" array`);
   // Field paths resolve through the IR's models, never the raw OpenAPI file.
@@ -75,7 +79,7 @@ export function checkWaiters(table: unknown, api: ApiModel): CheckedWaiter[] {
     ...api.operations.flatMap((o) => [o.functionName, ...Object.values(o.typeNames)]),
   ]);
   const seen = new Set<string>();
-  return entries.map((raw: unknown, index) => {
+  const checked = entries.map((raw: unknown, index): CheckedWaiter | undefined => {
     const e = (raw ?? {}) as Partial<Record<keyof WaiterEntry, unknown>>;
     const where = `${WAITERS_TABLE}: waiters[${index}]${typeof e.name === "string" ? ` "${e.name}"` : ""}`;
     const fail = (problem: string): never => {
@@ -99,6 +103,10 @@ export function checkWaiters(table: unknown, api: ApiModel): CheckedWaiter[] {
     if (both.length) fail(`${JSON.stringify(both)} is both a success and a failure state`);
 
     const op = api.operations.find((o) => o.operationId === entry.operationId);
+    if (!op && onMissing) {
+      onMissing(`${where} left out: the spec has no operation "${entry.operationId}"`);
+      return undefined;
+    }
     if (!op) return fail(`unknown operationId "${entry.operationId}"`);
     if (op.method !== "GET") fail(`operation ${op.operationId} is ${op.method}; a waiter may only poll a GET`);
     const names = op.pathParams.map((p) => p.name);
@@ -117,6 +125,7 @@ export function checkWaiters(table: unknown, api: ApiModel): CheckedWaiter[] {
     if (!resource) return fail(`operation ${op.operationId} belongs to no resource`);
     return { ...entry, op, file: resourceFile(resource) };
   });
+  return checked.filter((w): w is CheckedWaiter => w !== undefined);
 }
 
 const quoteList = (values: readonly string[]) => values.map((v) => `"${v}"`).join(" or ");
@@ -138,8 +147,8 @@ function waiterDoc(w: CheckedWaiter, idArg: string): string {
   ])!;
 }
 
-export function emitWaiters(api: ApiModel, project: Project, table: unknown): void {
-  const waiters = checkWaiters(table, api);
+export function emitWaiters(api: ApiModel, project: Project, table: unknown, onMissing?: (message: string) => void): void {
+  const waiters = checkWaiters(table, api, onMissing);
   const file = project.createSourceFile(WAITERS_FILE, "", { overwrite: true });
   const header = `// Waiters from ${WAITERS_TABLE}: each polls one GET operation through the runtime's waitUntil.`;
   if (!waiters.length) return void file.addStatements([header, "export {};"]);

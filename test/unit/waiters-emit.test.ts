@@ -51,6 +51,13 @@ const problem = (entry: object) => {
 };
 
 describe("checkWaiters", () => {
+  it("leaves out, and reports, an entry whose operation another spec version lacks, when asked to", () => {
+    const missing: string[] = [];
+    const checked = checkWaiters(table(ready, { ...ready, name: "waitUntilThingX", operationId: "things_fetch" }), api, (m) => missing.push(m));
+    expect(checked.map((w) => w.name)).toEqual(["waitUntilThingReady"]);
+    expect(missing).toEqual(['spec/waiters.json: waiters[1] "waitUntilThingX" left out: the spec has no operation "things_fetch"']);
+  });
+
   it("accepts entries that fit the model, through refs and allOf, and finds the operation's resource file", () => {
     const [w, deep] = checkWaiters(table(ready, { ...ready, name: "waitUntilThingUp", path: "thing.health.state", success: ["up"], failure: ["down"] }), api);
     expect(w!.op.functionName).toBe("thingsGet");

@@ -77,6 +77,7 @@ function applyAction(doc: OpenApiDocument, action: OverlayAction, fail: (why: st
     remove(doc, targets, fail);
   } else if (action.copy !== undefined) {
     const sources = selectPaths(doc, action.copy);
+    if (sources.length === 0) throw new StaleTarget(`copy source ${action.copy} matched nothing`);
     if (sources.length !== 1) fail(`copy ${action.copy} must select exactly one node, selected ${sources.length}`);
     const value = getAt(doc, sources[0]!);
     for (const tokens of targets) applyValue(doc, tokens, value, fail);

@@ -107,6 +107,12 @@ describe("apply-overlays", () => {
     ]);
   });
 
+  it("skips a file whose copy source is gone, too", () => {
+    const { doc, report } = apply(applyOverlays([overlay([{ target: "$.info", copy: "$.paths['/gone']" }])]), spec());
+    expect(doc).toEqual(spec());
+    expect(report.warnings[0]!.message).toMatch(/skipped, action #0: copy source \$\.paths\['\/gone'\] matched nothing/);
+  });
+
   it("does not blame an overlay for refs that dangled before it", () => {
     const given = spec({ paths: { "/b": { get: { responses: { "200": { $ref: "#/nowhere" } } } } } as never });
     const { doc } = apply(applyOverlays([overlay([{ target: "$.info", update: { title: "t" } }])]), given);
