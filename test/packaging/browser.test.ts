@@ -34,7 +34,7 @@ describe("the ESM build in Chromium", () => {
   let site: { server: Server; url: string } | undefined;
 
   beforeAll(async () => {
-    const executablePath = execFileSync("bash", [join(root, "scripts/ensure-chromium.sh")], { encoding: "utf8" }).trim().split("\n").at(-1)!;
+    const executablePath = execFileSync("bash", [join(root, "scripts/ensure-chromium.sh")], { encoding: "utf8", maxBuffer: 64 << 20 }).trim().split("\n").at(-1)!;
     [prism, site] = await Promise.all([startPrism({ spec: join(root, "generated/openapi.json"), args: [] }), startStaticServer()]);
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   });
