@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { consumerDir } from "./consumer-projects.ts";
 import { measureCommand, type Measured } from "./measure-command.ts";
 import { installedVersion, root, tscJs, work } from "./paths.ts";
-import { mb, ratio, secs, type BenchResult, type Row, type Target } from "./report.ts";
+import { deltaSecs, mb, ratio, secs, type BenchResult, type Row, type Target } from "./report.ts";
 import { median, medianRatio, rotate } from "./stats.ts";
 
 interface Check extends Omit<Measured, "stdout" | "stderr"> {
@@ -115,7 +115,7 @@ export async function benchTypecheck(runs: number): Promise<BenchResult> {
     const base =
       s == "empty"
         ? `CPU ${secs(median(cpu(s)))}, wall ${secs(median(wall(s)))}`
-        : `+${secs(median(added(s)))} CPU, +${secs(median(above(wall(s), wall("empty"))))} wall`;
+        : `${deltaSecs(median(added(s)))} CPU, ${deltaSecs(median(above(wall(s), wall("empty"))))} wall`;
     return {
       benchmark: "2 type-check",
       subject: label[s],

@@ -30,6 +30,9 @@ export interface BenchResult {
 export const secs = (ms: number): string =>
   Number.isFinite(ms) ? (ms >= 10_000 ? (ms / 1000).toFixed(1) : (ms / 1000).toFixed(2)) + " s" : "n/a";
 
+/** A difference in seconds with its sign, e.g. "+1.20 s" or "-0.40 s". */
+export const deltaSecs = (ms: number): string => (ms < 0 ? "-" : "+") + secs(Math.abs(ms));
+
 export const mb = (kb: number): string => (Number.isFinite(kb) ? (kb / 1024).toFixed(0) + " MB" : "n/a");
 
 export const bytes = (n: number): string =>
