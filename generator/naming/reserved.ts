@@ -11,8 +11,13 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   "object", "unknown", "never", "undefined", "type", "arguments", "eval",
 ]);
 
-/** Globals used by generated or runtime code: shadowing them would break it. */
+/**
+ * Globals used by generated or runtime code: shadowing them would break it.
+ * `then` is here because a module exporting a `then` function is a thenable:
+ * `await import("digitalocean-sdk")` would call it instead of resolving.
+ */
 export const RESERVED_GLOBALS: ReadonlySet<string> = new Set([
+  "then",
   "Promise", "Array", "Object", "String", "Number", "Boolean", "Record", "Partial", "Readonly",
   "ArrayBuffer", "Blob", "Date", "Response", "Request", "Headers", "URL", "AbortSignal", "JSON",
   "Map", "Set", "Symbol", "Function",

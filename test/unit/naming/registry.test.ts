@@ -12,6 +12,7 @@ describe("NameRegistry", () => {
     const registry = new NameRegistry(["Client"]);
     expect(registry.claim(["delete", "deleteOperation"], "a")).toBe("deleteOperation");
     expect(registry.claim(["Promise", "PromiseModel"], "b")).toBe("PromiseModel");
+    expect(registry.claim(["then", "thenGet"], "an operation named then")).toBe("thenGet");
     expect(registry.claim(["Client", "ClientModel"], "c")).toBe("ClientModel");
   });
 
