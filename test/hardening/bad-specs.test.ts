@@ -3,8 +3,10 @@
 // and the previous output directory is left byte for byte as it was.
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { badSpecs, runGenerator, snapshot, tempDir } from "./support/generator-cli.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { badSpecs, removeTempDirs, runGenerator, snapshot, tempDir } from "./support/generator-cli.ts";
+
+afterAll(removeTempDirs);
 
 interface Case {
   fixture: string;

@@ -2,8 +2,10 @@
 // (sources, normalised spec and built dist), so a diff of generated/ only ever
 // shows changes of the input or of the generator.
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { runGenerator, snapshot, tempDir } from "./support/generator-cli.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeTempDirs, runGenerator, snapshot, tempDir } from "./support/generator-cli.ts";
+
+afterAll(removeTempDirs);
 
 describe("determinism", () => {
   it("generating the pinned spec twice gives byte-identical output", async () => {

@@ -9,7 +9,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESERVED_GLOBALS, RESERVED_WORDS } from "../../generator/naming/reserved.ts";
-import { badSpecs, runGenerator, tempDir } from "./support/generator-cli.ts";
+import { badSpecs, removeTempDirs, runGenerator, tempDir } from "./support/generator-cli.ts";
+
+afterAll(removeTempDirs);
 
 type Module = Record<string, unknown>;
 const load = (file: string): Promise<Module> => import(pathToFileURL(file).href);

@@ -3,7 +3,7 @@
 // tarball, type-checks strictly against the shipped declarations, and runs a
 // call against a local server.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -37,7 +37,10 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
+afterAll(async () => {
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 describe.each(consumers)("$name consumer", ({ name, files, entry }) => {
   it("installs the tarball, type-checks strictly and calls the API", async () => {

@@ -2,7 +2,7 @@
 // snapshots output directories so a test can prove a failed run changed nothing.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -27,7 +27,19 @@ export function runGenerator(args: string[]): Promise<CliResult> {
   });
 }
 
-export const tempDir = (label: string): string => mkdtempSync(join(tmpdir(), `do-sdk-${label}-`));
+const made: string[] = [];
+
+/** A fresh directory under the system temp dir, removed by removeTempDirs. */
+export function tempDir(label: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `do-sdk-${label}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** For afterAll: removes every directory tempDir made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** Every file under `dir` (relative path -> sha256), so two trees compare in one expect. */
 export function snapshot(dir: string): Record<string, string> {
