@@ -12,8 +12,11 @@ import type { ApiModel, ModelInfo, OperationInfo, ParamInfo, ResourceInfo } from
 
 /** Exported by the generated package itself, besides the runtime's exports. */
 const PACKAGE_EXPORTS = ["DigitalOcean", "Client"];
-/** Members of the client class that a resource group must not shadow. */
-const CLIENT_MEMBERS = ["request", "paginate", "rateLimit", "options", "constructor", "withOptions"];
+/**
+ * Members of the client class that a resource group must not shadow; `then`
+ * too, or awaiting a client (or a resource group) would call it.
+ */
+const CLIENT_MEMBERS = ["request", "paginate", "rateLimit", "options", "constructor", "withOptions", "then"];
 const PAGINATION_KEYS = new Set(["links", "meta"]);
 
 /**
@@ -37,7 +40,7 @@ export function buildModel(doc: OpenApiDocument, runtimeExports: readonly string
     if (!property) {
       property = resourceProps.claim([grouped.resource, grouped.resource + "Api"], `resource ${grouped.resource}`);
       resourceProperty.set(grouped.resource, property);
-      methodRegistries.set(property, new NameRegistry(["constructor"], "member"));
+      methodRegistries.set(property, new NameRegistry(["constructor", "then"], "member"));
     }
     const methodName = methodRegistries.get(property)!.claim(
       [grouped.method, grouped.method + pascalCase([method]), functionName],

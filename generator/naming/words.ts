@@ -5,9 +5,12 @@
  * Splits an identifier-ish string into words: at any run of characters that
  * are not letters or digits, at lower->Upper boundaries, and where an acronym
  * ends ("IPs" -> "I", "Ps"; "byUUID" -> "by", "UUID"). Digits stay attached.
+ * Accented letters lose their accents rather than splitting the word.
  */
 export function splitWords(text: string): string[] {
   return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "") // accents go, letters stay: "ünïcödé" -> "unicode"
     .split(/[^A-Za-z0-9]+/)
     .flatMap((part) => part.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/))
     .filter((word) => word.length > 0);

@@ -125,6 +125,15 @@ describe("buildModel: operations", () => {
     expect(names).not.toContain("delete");
   });
 
+  it("never names a group or a method `then` (awaiting the client or a group would call it)", () => {
+    const api = model({
+      "/a": { get: { operationId: "then_list", responses: ok({ type: "object" }) } },
+      "/b": { get: { operationId: "things_then", responses: ok({ type: "object" }) } },
+    });
+    expect(api.resources.map((r) => r.property)).not.toContain("then");
+    expect(api.operations.map((o) => o.methodName)).not.toContain("then");
+  });
+
   it("places a model used by three or more resources in common, others with their main user", () => {
     const use = (id: string) => ({ get: { operationId: id, responses: ok({ $ref: "#/components/schemas/Error" }) } });
     const api = model(

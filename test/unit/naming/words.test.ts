@@ -11,6 +11,7 @@ describe("splitWords + camelCase", () => {
     ["registry_list_repositoriesV2", "registryListRepositoriesV2"],
     ["monitoring_get_dropletLoad15Metrics", "monitoringGetDropletLoad15Metrics"],
     ["a-b.c_d", "aBCD"],
+    ["ünïcödé_list", "unicodeList"],
   ])("%s -> %s", (given, want) => {
     expect(camelCase(splitWords(given))).toBe(want);
   });
