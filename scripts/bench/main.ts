@@ -16,9 +16,8 @@ import { resultsFile, work } from "./paths.ts";
 import { renderTable, type BenchResult } from "./report.ts";
 
 // Run counts keep the whole bench under about 10 minutes on the shared 2-core
-// machine: 3 rounds of each compared benchmark, and one run of the contract
-// suite (at ~80 s it is the slowest single item and is compared with nothing).
-// Each can be changed through the environment, e.g. BENCH_RUNS_CONTRACT=3.
+// machine (5-6 minutes when it is quiet): 3 rounds of everything that is
+// timed. Each can be changed through the environment, e.g. BENCH_RUNS_CONTRACT=1.
 const runs = (name: string, fallback: number) => Number(process.env[`BENCH_RUNS_${name}`]) || fallback;
 
 async function safely(name: string, f: () => Promise<BenchResult> | BenchResult): Promise<BenchResult> {
@@ -48,7 +47,7 @@ prepareConsumers(); // after generation: the openapi-fetch consumer needs openap
 results.push(await safely("typecheck", () => benchTypecheck(runs("TYPECHECK", 3))));
 results.push(await safely("bundle", () => benchBundle()));
 results.push(await safely("requests", () => benchRequests(runs("REQUESTS", 3))));
-results.push(await safely("contract", () => benchContract(runs("CONTRACT", 1))));
+results.push(await safely("contract", () => benchContract(runs("CONTRACT", 3))));
 results.push(await safely("output-size", () => benchOutputSize()));
 
 const rows = results.flatMap((r) => r.rows);
