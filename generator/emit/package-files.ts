@@ -12,6 +12,11 @@ function render(templatesDir: string, name: string, data: object): string {
   return Handlebars.compile(source, { strict: true, noEscape: false })(data);
 }
 
+/** A rendered JSON template, checked and laid out the way every generated JSON file is. */
+function asJson(text: string): string {
+  return JSON.stringify(JSON.parse(text), null, 2) + "\n";
+}
+
 export function packageFiles(api: ApiModel, templatesDir: string): Map<string, string> {
   // The runtime's own docs (options, retries, errors, pagination, waiters) close the package README.
   const runtimeDocs = ["README.md", "WAITERS.md"]
@@ -26,8 +31,8 @@ export function packageFiles(api: ApiModel, templatesDir: string): Map<string, s
     runtimeDocs,
   };
   return new Map([
-    ["package.json", render(templatesDir, "package.json.hbs", data)],
-    ["tsconfig.json", render(templatesDir, "tsconfig.json.hbs", data)],
+    ["package.json", asJson(render(templatesDir, "package.json.hbs", data))],
+    ["tsconfig.json", asJson(render(templatesDir, "tsconfig.json.hbs", data))],
     ["README.md", render(templatesDir, "README.md.hbs", data)],
   ]);
 }

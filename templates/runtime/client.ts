@@ -121,12 +121,14 @@ export class Client {
     for (const [k, name] of Object.entries(op.headers ?? {})) setHeader(headers, name, p[k]);
     if (body !== undefined) setHeader(headers, "content-type", "application/json");
     setHeader(headers, "authorization", "Bearer " + o.token);
-    const info = { method, url, headers: { ...headers, authorization: "Bearer [REDACTED]" } };
+    // What hooks see: built only when there is a hook, with the token redacted.
+    const hooked = o.onRequest || o.onResponse;
+    const info = hooked ? { method, url, headers: { ...headers, authorization: "Bearer [REDACTED]" } } : undefined;
 
     for (let attempt = 1; ; attempt++) {
       signal?.throwIfAborted();
       if (o.maxRequestsPerMinute) await this.#limit(o.maxRequestsPerMinute, signal);
-      o.onRequest?.({ ...info, attempt });
+      if (info) o.onRequest?.({ ...info, attempt });
       const started = Date.now();
       const controller = new AbortController();
       const onAbort = () => controller.abort(signal?.reason);
@@ -154,7 +156,7 @@ export class Client {
         const rateLimit = parseRateLimit(res.headers);
         if (rateLimit) this.rateLimit = rateLimit;
         const requestId = res.headers.get("x-request-id") ?? undefined;
-        o.onResponse?.({ ...info, attempt, status: res.status, duration: Date.now() - started, rateLimit, requestId });
+        if (info) o.onResponse?.({ ...info, attempt, status: res.status, duration: Date.now() - started, rateLimit, requestId });
         if (res.ok) return { data: parseBody(res, op, payload) as T, response: res, rateLimit, requestId };
         error = responseError(res, String(payload), rateLimit);
       } else
