@@ -5,16 +5,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as sdk from "../../../generated/dist/esm/index.js";
+import { sharedOperations } from "../shared-operations.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
-const rows = readFileSync(join(root, "../shared/operations.tsv"), "utf8")
-  .trim()
-  .split("\n")
-  .slice(1)
-  .map((line) => {
-    const [fn, operationId, method, path, tag] = line.split("\t") as [string, string, string, string, string];
-    return { fn, operationId, method, path, tag };
-  });
+const rows = sharedOperations();
 
 function dtsFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { camelCase, pascalCase, singular, splitWords } from "../../../generator/naming/words.ts";
 import { kebabCase } from "../../../generator/model/names.ts";
+import { sharedOperations } from "../shared-operations.ts";
 
 describe("splitWords + camelCase", () => {
   it.each([
@@ -17,13 +17,9 @@ describe("splitWords + camelCase", () => {
   });
 
   it("names every operation of the pinned spec as shared/operations.tsv says", () => {
-    const rows = readFileSync(new URL("../../../../shared/operations.tsv", import.meta.url), "utf8")
-      .trim()
-      .split("\n")
-      .slice(1)
-      .map((line) => line.split("\t"));
+    const rows = sharedOperations();
     expect(rows.length).toBe(290);
-    for (const [fn, operationId] of rows) expect(camelCase(splitWords(operationId!))).toBe(fn);
+    for (const { fn, operationId } of rows) expect(camelCase(splitWords(operationId))).toBe(fn);
   });
 });
 
