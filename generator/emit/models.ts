@@ -57,6 +57,22 @@ export function relativeModule(fromFile: string, toFile: string): string {
   return (up === 0 ? "./" : "../".repeat(up)) + rest;
 }
 
+const LISTED = 4;
+
+/** "Used by {@link a}, {@link b} and 3 more; part of {@link X}." */
+function usage(model: ModelInfo): string | undefined {
+  const list = (names: string[]) =>
+    names.slice(0, LISTED).map((n) => `{@link ${n}}`).join(", ") + (names.length > LISTED ? ` and ${names.length - LISTED} more` : "");
+  const parts = [
+    model.usedBy.length ? `Used by ${list(model.usedBy)}` : undefined,
+    model.partOf.length ? `part of ${list(model.partOf)}` : undefined,
+    model.errorOf.length ? `the error response body of ${list(model.errorOf)}` : undefined,
+  ].filter((p): p is string => !!p);
+  if (!parts.length) return undefined;
+  const text = parts.join("; ") + ".";
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function emitModels(api: ApiModel, project: Project, typer: SchemaTyper): Map<string, string> {
   const locations = new Map<string, string>(api.models.map((m) => [m.name, modelFile(m.home)]));
   const byFile = new Map<string, ModelInfo[]>();
@@ -71,7 +87,7 @@ export function emitModels(api: ApiModel, project: Project, typer: SchemaTyper):
       const typeText = typer.typeOf(model.schema, `#/components/schemas/${model.name}`);
       for (const name of referencedTypeNames(typeText)) used.add(name);
       const schema = model.schema as SchemaObject;
-      addNamedType(file, model.name, typeText, jsdocText([schema.title, schema.description]));
+      addNamedType(file, model.name, typeText, jsdocText([schema.title, schema.description, usage(model)]));
     }
     addTypeImports(file, used, (name) => locations.get(name) ?? (typer.helpers.has(name) ? HELPERS_FILE : undefined));
   }

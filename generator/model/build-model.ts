@@ -138,6 +138,7 @@ function describeOperation(doc: OpenApiDocument, input: OperationInput): Operati
     body,
     response,
     pagination,
+    errorModels: errorModels(operation),
     typeNames: {},
     paramsRequired: [...queryParams, ...headerParams].some((p) => p.required) || bodyFieldsRequired,
   };
@@ -185,6 +186,13 @@ function describeResponse(operation: OperationObject): OperationInfo["response"]
   return { kind: "none", status, description: response && !isRef(response) ? response.description : undefined };
 }
 
+function errorModels(operation: OperationObject): string[] {
+  const schemas = Object.entries(operation.responses ?? {})
+    .filter(([code, response]) => !/^2/.test(code) && !isRef(response))
+    .flatMap(([, response]) => Object.values((response as { content?: Record<string, { schema?: unknown }> }).content ?? {}).map((m) => m.schema));
+  return [...directModelRefs(schemas)].sort();
+}
+
 function describePagination(doc: OpenApiDocument, query: ParamInfo[], schema: SchemaOrRef | undefined): OperationInfo["pagination"] {
   const names = new Set(query.map((p) => p.name));
   if (!schema || !names.has("page") || !names.has("per_page")) return undefined;
@@ -220,12 +228,14 @@ function claimTypeNames(registry: NameRegistry, op: OperationInfo): OperationInf
 function placeModels(schemas: Record<string, SchemaOrRef>, operations: OperationInfo[]): ModelInfo[] {
   const refs = new Map(Object.entries(schemas).map(([name, schema]) => [name, [...directModelRefs(schema)].sort()]));
   const uses = new Map<string, Map<string, number>>();
+  const usedBy = new Map<string, string[]>();
   for (const op of operations) {
     const params = [...op.pathParams, ...op.queryParams, ...op.headerParams].map((p) => p.schema);
     for (const name of directModelRefs([op.response.schema, op.body?.schema, ...params])) {
       const counts = uses.get(name) ?? new Map<string, number>();
       counts.set(op.resource, (counts.get(op.resource) ?? 0) + 1);
       uses.set(name, counts);
+      usedBy.set(name, [...(usedBy.get(name) ?? []), op.functionName]);
     }
   }
   const home = new Map<string, string>();
@@ -241,7 +251,17 @@ function placeModels(schemas: Record<string, SchemaOrRef>, operations: Operation
     }
   };
   for (const name of [...uses.keys()].sort()) follow(name, home.get(name)!);
+  const errorOf = (name: string) => operations.filter((op) => op.errorModels.includes(name)).map((op) => op.functionName);
+  const partOf = (name: string) => [...refs].filter(([, inner]) => inner.includes(name)).map(([outer]) => outer).sort();
   return Object.keys(schemas)
     .sort()
-    .map((name) => ({ name, schema: schemas[name]!, home: home.get(name) ?? "common", refs: refs.get(name)! }));
+    .map((name) => ({
+      name,
+      schema: schemas[name]!,
+      home: home.get(name) ?? "common",
+      refs: refs.get(name)!,
+      usedBy: usedBy.get(name) ?? [],
+      partOf: partOf(name),
+      errorOf: errorOf(name),
+    }));
 }

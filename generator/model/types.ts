@@ -24,6 +24,12 @@ export interface ModelInfo {
   home: string;
   /** Names of other models this one refers to directly. */
   refs: string[];
+  /** Functions whose parameters, body or response refer to the model directly, in document order. */
+  usedBy: string[];
+  /** Models that refer to this one directly. */
+  partOf: string[];
+  /** Functions whose error responses carry the model. */
+  errorOf: string[];
 }
 
 export interface ParamInfo {
@@ -71,6 +77,8 @@ export interface OperationInfo {
     schema?: SchemaOrRef;
     description?: string;
   };
+  /** Models that the operation's error responses (4xx, 5xx, default) carry. */
+  errorModels: string[];
   /** Set for list operations that can be iterated across pages. */
   pagination?: { itemsKey: string; itemSchema: SchemaOrRef };
   /** Names of the operation's own types. */

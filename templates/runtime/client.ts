@@ -130,18 +130,26 @@ export class Client {
       if (o.maxRequestsPerMinute) await this.#limit(o.maxRequestsPerMinute, signal);
       if (info) o.onRequest?.({ ...info, attempt });
       const started = Date.now();
-      const controller = new AbortController();
-      const onAbort = () => controller.abort(signal?.reason);
-      signal?.addEventListener("abort", onAbort);
+      // A signal costs fetch real CPU, so one is made only for a timeout; without
+      // one the caller's signal (or none) goes straight to fetch.
       const ms = o.timeout ?? 60000;
       let timedOut = false;
-      const timer = ms > 0 && ms < 2 ** 31 ? setTimeout(() => ((timedOut = true), controller.abort()), ms) : undefined;
+      let fetchSignal = signal;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let onAbort: (() => void) | undefined;
+      if (ms > 0 && ms < 2 ** 31) {
+        const controller = new AbortController();
+        onAbort = () => controller.abort(signal?.reason);
+        signal?.addEventListener("abort", onAbort);
+        timer = setTimeout(() => ((timedOut = true), controller.abort()), ms);
+        fetchSignal = controller.signal;
+      }
       // Only transport work sits in this try: a failure here means no usable response.
       let res: Response | undefined;
       let payload: string | ArrayBuffer = "";
       let failure: unknown;
       try {
-        res = await doFetch(url, { method, headers, body: body ?? null, signal: controller.signal });
+        res = await doFetch(url, { method, headers, body: body ?? null, signal: fetchSignal ?? null });
         payload = await (res.ok && op.response == "binary" ? res.arrayBuffer() : res.text());
       } catch (e) {
         if (signal?.aborted) throw signal.reason;
@@ -149,7 +157,7 @@ export class Client {
         failure = e;
       } finally {
         clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
+        if (onAbort) signal?.removeEventListener("abort", onAbort);
       }
       let error: DigitalOceanError;
       if (res) {

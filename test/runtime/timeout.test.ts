@@ -11,6 +11,7 @@ import { json, startServer, until, type TestServer } from "./server.ts";
 const hang: Operation = { method: "GET", path: "/hang" };
 const hangPost: Operation = { method: "POST", path: "/hang", body: "fields" };
 const hangBody: Operation = { method: "GET", path: "/hang-body" };
+const ok: Operation = { method: "GET", path: "/ok" };
 
 let server: TestServer;
 beforeAll(async () => {
@@ -82,6 +83,25 @@ describe("timeout", () => {
     expect(state.done).toBe(false);
     controller.abort();
     expect(await p).toMatchObject({ name: "AbortError" });
+  });
+});
+
+describe("the signal handed to fetch", () => {
+  test("is made only for a timeout: none without one, the caller's own when only it is given", async () => {
+    const seen: (AbortSignal | null | undefined)[] = [];
+    const spy: Fetch = async (url, init) => {
+      seen.push(init.signal);
+      return fetch(url, init);
+    };
+    const caller = new AbortController();
+    const client = clientFor(server, { fetch: spy });
+    await client.request(ok, [], undefined, { timeout: 0 });
+    await client.request(ok, [], undefined, { timeout: 0, signal: caller.signal });
+    await client.request(ok, [], undefined);
+    expect(seen[0]).toBeNull();
+    expect(seen[1]).toBe(caller.signal);
+    expect(seen[2]).toBeInstanceOf(AbortSignal);
+    expect(seen[2]).not.toBe(caller.signal);
   });
 });
 

@@ -54,6 +54,19 @@ describe("generated package", () => {
     expect(dts).not.toMatch(/export (interface|type) (Schema\d|Response\d|Paths[A-Z])/);
   });
 
+  it("documents every model and every operation function with JSDoc", () => {
+    const undocumented: string[] = [];
+    for (const dir of ["models", "resources"]) {
+      for (const file of dtsFiles(join(root, "generated/dist/esm", dir))) {
+        const text = readFileSync(file, "utf8");
+        for (const match of text.matchAll(/(^|\n)(.*)\n(export (?:interface|type|declare function) (\w+))/g)) {
+          if (!match[2]!.trim().endsWith("*/")) undocumented.push(match[4]!);
+        }
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+
   it("has no `any` in its declarations and stays under 1 MB of .d.ts", () => {
     const files = dtsFiles(join(root, "generated/dist/esm"));
     const text = files.map((f) => readFileSync(f, "utf8")).join("\n");

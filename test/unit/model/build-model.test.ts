@@ -134,6 +134,15 @@ describe("buildModel: operations", () => {
     expect(api.operations.map((o) => o.methodName)).not.toContain("then");
   });
 
+  it("records the models that error responses carry", () => {
+    const api = model(
+      { "/a": { get: { operationId: "a_get", responses: { ...ok({ type: "object" }), "404": { description: "nf", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } } } } } },
+      { Error: { type: "object" } },
+    );
+    expect(api.operations[0]!.errorModels).toEqual(["Error"]);
+    expect(api.models[0]).toMatchObject({ name: "Error", usedBy: [], errorOf: ["aGet"] });
+  });
+
   it("places a model used by three or more resources in common, others with their main user", () => {
     const use = (id: string) => ({ get: { operationId: id, responses: ok({ $ref: "#/components/schemas/Error" }) } });
     const api = model(
@@ -142,5 +151,8 @@ describe("buildModel: operations", () => {
     );
     const homes = Object.fromEntries(api.models.map((m) => [m.name, m.home]));
     expect(homes).toEqual({ Error: "common", Thing: "d", Inner: "d" });
+    const byName = Object.fromEntries(api.models.map((m) => [m.name, m]));
+    expect(byName.Error!.usedBy).toEqual(["aGet", "bGet", "cGet"]);
+    expect(byName.Inner!).toMatchObject({ usedBy: [], partOf: ["Thing"] });
   });
 });
