@@ -36,7 +36,13 @@ function withoutDiscriminators(schema: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === "discriminator") continue;
-    out[key] = key === "example" || key === "examples" || key === "enum" || key === "default" ? value : withoutDiscriminators(value);
+    // defineProperty, not assignment: a property named "__proto__" must stay a property.
+    Object.defineProperty(out, key, {
+      value: key === "example" || key === "examples" || key === "enum" || key === "default" ? value : withoutDiscriminators(value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
