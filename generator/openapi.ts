@@ -2,6 +2,7 @@
 // JSON (it is parsed, cloned and rewritten freely), so these types are loose on
 // purpose: they name the parts we read, and leave the rest open.
 import type { OpenAPIV3 } from "openapi-types";
+import { getAt, parsePointer } from "./pointer.ts";
 
 export type OpenApiDocument = OpenAPIV3.Document;
 export type SchemaObject = OpenAPIV3.SchemaObject;
@@ -29,4 +30,21 @@ export function* eachOperation(
       if (operation) yield { path, method, pathItem, operation };
     }
   }
+}
+
+/**
+ * Follows `$ref` chains from `node` (local refs only) to a node without `$ref`;
+ * undefined when a ref dangles, leaves the document, or loops. Shared by the
+ * normaliser passes and the model builder.
+ */
+export function derefLocal(doc: unknown, node: unknown): unknown {
+  const seen = new Set<string>();
+  let current = node;
+  while (isRef(current)) {
+    const ref = current.$ref;
+    if (!ref.startsWith("#") || seen.has(ref)) return undefined;
+    seen.add(ref);
+    current = getAt(doc, parsePointer(ref));
+  }
+  return current;
 }

@@ -1,15 +1,11 @@
 // Questions the model builder asks of a schema: does it describe an object,
 // what are its top-level properties (through refs and allOf), what is the type
 // of one property. Refs here only point into `#/components/schemas`.
-import type { OpenApiDocument, SchemaObject, SchemaOrRef } from "../openapi.ts";
-import { isRef } from "../openapi.ts";
-import { getAt, parsePointer } from "../pointer.ts";
+import { derefLocal, type OpenApiDocument, type SchemaObject, type SchemaOrRef } from "../openapi.ts";
+import { parsePointer } from "../pointer.ts";
 
-export function deref(doc: OpenApiDocument, schema: SchemaOrRef | undefined, depth = 0): SchemaObject | undefined {
-  if (!schema) return undefined;
-  if (!isRef(schema)) return schema;
-  if (depth > 32) return undefined;
-  return deref(doc, getAt(doc, parsePointer(schema.$ref)) as SchemaOrRef | undefined, depth + 1);
+export function deref(doc: OpenApiDocument, schema: SchemaOrRef | undefined): SchemaObject | undefined {
+  return derefLocal(doc, schema) as SchemaObject | undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
 // (`#/paths/~1v2~1droplets/get/...`, sometimes percent-encoded). Passes that
 // move or delete nodes must keep those refs pointing where they pointed, so
 // they share these helpers to find, resolve and rewrite them.
-import type { OpenApiDocument } from "../../../openapi.ts";
+import { derefLocal, type OpenApiDocument } from "../../../openapi.ts";
 import { formatPointer, getAt, parsePointer } from "../../../pointer.ts";
 import { visitObjects } from "../../walk.ts";
 import { isObject, type JsonObject, type Tokens } from "./walk-document.ts";
@@ -25,14 +25,7 @@ export function resolveLocal(doc: OpenApiDocument, ref: string): unknown {
 
 /** Follows `$ref` chains from `node` until a node without `$ref` (undefined when a ref dangles or loops). */
 export function deref(doc: OpenApiDocument, node: unknown): unknown {
-  const seen = new Set<string>();
-  let current = node;
-  while (isObject(current) && typeof current.$ref === "string") {
-    if (seen.has(current.$ref)) return undefined;
-    seen.add(current.$ref);
-    current = resolveLocal(doc, current.$ref);
-  }
-  return current;
+  return derefLocal(doc, node);
 }
 
 /** Local refs that point at nothing, as "where -> ref" strings (sorted, for error messages and diffs). */
