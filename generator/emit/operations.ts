@@ -60,11 +60,16 @@ function operationDoc(op: OperationInfo): string | undefined {
   return jsdocText([op.summary, op.description, `\`${op.method} ${op.path}\``, op.deprecated ? "@deprecated" : undefined]);
 }
 
-function addOperationTypes(file: SourceFile, op: OperationInfo, typer: SchemaTyper, used: Set<string>): void {
-  const note = (text: string) => {
+/** Returns a function that passes a type text through, recording the names it refers to (for imports). */
+function noting(used: Set<string>): (text: string) => string {
+  return (text) => {
     for (const name of referencedTypeNames(text)) used.add(name);
     return text;
   };
+}
+
+function addOperationTypes(file: SourceFile, op: OperationInfo, typer: SchemaTyper, used: Set<string>): void {
+  const note = noting(used);
   if (op.typeNames.body && op.body) {
     addNamedType(file, op.typeNames.body, note(typer.typeOf(op.body.schema, `${op.operationId} body`)), jsdocText([op.body.description, `Request body of {@link ${op.functionName}}.`]));
   }
@@ -86,10 +91,7 @@ function addOperationTypes(file: SourceFile, op: OperationInfo, typer: SchemaTyp
 }
 
 function signature(op: OperationInfo, typer: SchemaTyper, used: Set<string>): { params: { name: string; type: string; optional: boolean }[]; returns: string } {
-  const note = (text: string) => {
-    for (const name of referencedTypeNames(text)) used.add(name);
-    return text;
-  };
+  const note = noting(used);
   const params = op.pathParams.map((p) => ({ name: p.argName, type: note(typer.typeOf(p.schema, `${op.operationId} ${p.name}`)), optional: false }));
   if (op.typeNames.params) params.push({ name: "params", type: op.typeNames.params, optional: !op.paramsRequired });
   params.push({ name: "options", type: "RequestOptions", optional: true });
