@@ -1,8 +1,8 @@
-// The 290 operations of the pinned spec and their function names, from the
-// project's shared/operations.tsv (beside the repository, as in CI). It is for
-// checking only: the generator never reads it.
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+// The 290 operations of the pinned spec and the function name each must have.
+// A copy of the project's shared operations list, kept in the repository as a
+// test fixture (test/fixtures/operations.tsv) so a fresh clone tests alone. It
+// is for checking only: the generator never reads it.
+import { readFileSync } from "node:fs";
 
 export interface SharedOperation {
   fn: string;
@@ -12,13 +12,10 @@ export interface SharedOperation {
   tag: string;
 }
 
+const FIXTURE = new URL("../fixtures/operations.tsv", import.meta.url);
+
 export function sharedOperations(): SharedOperation[] {
-  const root = resolve(new URL("../../", import.meta.url).pathname);
-  const file = process.env.DO_SDK_SHARED_DIR ? join(process.env.DO_SDK_SHARED_DIR, "operations.tsv") : join(root, "..", "shared", "operations.tsv");
-  if (!existsSync(file)) {
-    throw new Error(`${file} not found: shared/ must sit beside the repository (as in CI), or set DO_SDK_SHARED_DIR`);
-  }
-  return readFileSync(file, "utf8")
+  return readFileSync(FIXTURE, "utf8")
     .trim()
     .split("\n")
     .slice(1)

@@ -17,7 +17,7 @@ function dtsFiles(dir: string): string[] {
 }
 
 describe("generated package", () => {
-  it("exports all 290 operations of shared/operations.tsv as functions, plus the DigitalOcean class", () => {
+  it("exports all 290 operations of test/fixtures/operations.tsv as functions, plus the DigitalOcean class", () => {
     expect(rows).toHaveLength(290);
     const missing = rows.filter((r) => typeof (sdk as Record<string, unknown>)[r.fn] !== "function").map((r) => r.fn);
     expect(missing).toEqual([]);
@@ -38,16 +38,25 @@ describe("generated package", () => {
 
   it("groups every operation on the client under a readable, unique name", () => {
     const client = new sdk.DigitalOcean({ token: "t" }) as unknown as Record<string, Record<string, unknown>>;
-    for (const [group, method] of [["droplets", "list"], ["images", "get"], ["kubernetes", "getKubeconfig"], ["tags", "delete"]] as const) {
+    for (const [group, method] of [
+      ["droplets", "list"],
+      ["images", "get"],
+      ["kubernetes", "getKubeconfig"],
+      ["tags", "delete"],
+    ] as const) {
       expect(typeof client[group]![method]).toBe("function");
     }
     const groups = Object.keys(client).filter((k) => client[k] && typeof client[k] === "object" && k !== "options");
-    const methods = groups.flatMap((g) => Object.getOwnPropertyNames(Object.getPrototypeOf(client[g])).filter((m) => m !== "constructor"));
+    const methods = groups.flatMap((g) =>
+      Object.getOwnPropertyNames(Object.getPrototypeOf(client[g])).filter((m) => m !== "constructor"),
+    );
     expect(methods.length).toBe(290);
   });
 
   it("declares the shared models once, under meaningful names", () => {
-    const dts = dtsFiles(join(root, "generated/dist/esm/models")).map((f) => readFileSync(f, "utf8")).join("\n");
+    const dts = dtsFiles(join(root, "generated/dist/esm/models"))
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n");
     for (const name of ["Droplet", "Image", "KubernetesCluster", "Pagination", "Error", "SshKey", "Action"]) {
       expect(dts.match(new RegExp(`export (interface|type) ${name}\\b`, "g")), name).toHaveLength(1);
     }

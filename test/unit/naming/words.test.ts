@@ -16,7 +16,7 @@ describe("splitWords + camelCase", () => {
     expect(camelCase(splitWords(given))).toBe(want);
   });
 
-  it("names every operation of the pinned spec as shared/operations.tsv says", () => {
+  it("names every operation of the pinned spec as test/fixtures/operations.tsv says", () => {
     const rows = sharedOperations();
     expect(rows.length).toBe(290);
     for (const { fn, operationId } of rows) expect(camelCase(splitWords(operationId))).toBe(fn);
