@@ -19,8 +19,22 @@ export default defineConfig({
         },
       },
       { test: { name: "waiters", include: ["test/waiters/**/*.test.ts"] } },
-      { test: { name: "hardening", include: ["test/hardening/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 300_000 } },
-      { test: { name: "packaging", include: ["test/packaging/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 300_000 } },
+      {
+        test: {
+          name: "hardening",
+          include: ["test/hardening/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: "packaging",
+          include: ["test/packaging/**/*.test.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -23,7 +23,10 @@ export function summary(result: GenerateResult, outDir: string, ms: number): str
     `  models      ${result.api.models.length}`,
     `  files       ${result.files}`,
     `  fixes applied (${idle} more passes had nothing to fix):`,
-    ...active.map((r) => `    ${r.pass.padEnd(36)} ${String(r.fixes.length).padStart(5)} fixes${r.warnings.length ? `, ${r.warnings.length} warnings` : ""}`),
+    ...active.map(
+      (r) =>
+        `    ${r.pass.padEnd(36)} ${String(r.fixes.length).padStart(5)} fixes${r.warnings.length ? `, ${r.warnings.length} warnings` : ""}`,
+    ),
     `  warnings    ${warnings.length}`,
     ...warnings.slice(0, SHOWN_WARNINGS).map((w) => `    ${oneLine(w)}`),
     ...(warnings.length > SHOWN_WARNINGS ? [`    … and ${warnings.length - SHOWN_WARNINGS} more`] : []),

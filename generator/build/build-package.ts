@@ -23,7 +23,10 @@ export class BuildError extends Error {}
 export async function buildPackage(pkgDir: string): Promise<void> {
   const tsc = require.resolve("typescript/bin/tsc");
   try {
-    await run(process.execPath, [tsc, "-p", join(pkgDir, "tsconfig.json")], { cwd: pkgDir, maxBuffer: 64 * 1024 * 1024 });
+    await run(process.execPath, [tsc, "-p", join(pkgDir, "tsconfig.json")], {
+      cwd: pkgDir,
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     const out = (error as { stdout?: string }).stdout ?? String(error);
     throw new BuildError(`the generated package does not type-check:\n${out.split("\n").slice(0, 40).join("\n")}`);
@@ -48,7 +51,8 @@ export async function buildPackage(pkgDir: string): Promise<void> {
   // Sanity: every module has its declaration next to it in both formats.
   for (const format of ["esm", "cjs"]) {
     for (const js of listFiles(join(pkgDir, "dist", format), ".js")) {
-      if (!existsSync(js.replace(/\.js$/, ".d.ts"))) throw new BuildError(`missing declarations for ${relative(pkgDir, js)}`);
+      if (!existsSync(js.replace(/\.js$/, ".d.ts")))
+        throw new BuildError(`missing declarations for ${relative(pkgDir, js)}`);
     }
   }
 }

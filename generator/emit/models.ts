@@ -19,7 +19,13 @@ export function addNamedType(file: SourceFile, name: string, typeText: string, d
   const docs = doc ? [doc] : [];
   if (isObjectLiteralType(typeText)) {
     file.addStatements((writer) => {
-      if (doc) writer.writeLine(`/**\n${doc.split("\n").map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`);
+      if (doc)
+        writer.writeLine(
+          `/**\n${doc
+            .split("\n")
+            .map((l) => ` * ${l}`.trimEnd())
+            .join("\n")}\n */`,
+        );
       writer.write(`export interface ${name} ${typeText}`);
     });
   } else {
@@ -28,7 +34,11 @@ export function addNamedType(file: SourceFile, name: string, typeText: string, d
 }
 
 /** Adds `import type { ... } from "..."` for the names a file uses but declares elsewhere. */
-export function addTypeImports(file: SourceFile, used: Iterable<string>, locate: (name: string) => string | undefined): void {
+export function addTypeImports(
+  file: SourceFile,
+  used: Iterable<string>,
+  locate: (name: string) => string | undefined,
+): void {
   const byModule = new Map<string, Set<string>>();
   const own = file.getFilePath();
   for (const name of used) {
@@ -62,7 +72,10 @@ const LISTED = 4;
 /** "Used by {@link a}, {@link b} and 3 more; part of {@link X}." */
 function usage(model: ModelInfo): string | undefined {
   const list = (names: string[]) =>
-    names.slice(0, LISTED).map((n) => `{@link ${n}}`).join(", ") + (names.length > LISTED ? ` and ${names.length - LISTED} more` : "");
+    names
+      .slice(0, LISTED)
+      .map((n) => `{@link ${n}}`)
+      .join(", ") + (names.length > LISTED ? ` and ${names.length - LISTED} more` : "");
   const parts = [
     model.usedBy.length ? `Used by ${list(model.usedBy)}` : undefined,
     model.partOf.length ? `part of ${list(model.partOf)}` : undefined,

@@ -12,7 +12,10 @@ function exportsOf(file: string, seen: Set<string>, into: Set<string>): void {
   const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement)) {
-      const target = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      const target =
+        statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)
+          ? statement.moduleSpecifier.text
+          : undefined;
       if (statement.exportClause && ts.isNamedExports(statement.exportClause)) {
         for (const element of statement.exportClause.elements) into.add(element.name.text);
       } else if (target?.startsWith(".")) {
@@ -23,7 +26,8 @@ function exportsOf(file: string, seen: Set<string>, into: Set<string>): void {
     const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
     if (!modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
     if (ts.isVariableStatement(statement)) {
-      for (const decl of statement.declarationList.declarations) if (ts.isIdentifier(decl.name)) into.add(decl.name.text);
+      for (const decl of statement.declarationList.declarations)
+        if (ts.isIdentifier(decl.name)) into.add(decl.name.text);
     } else if ("name" in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) {
       into.add((statement.name as ts.Identifier).text);
     }

@@ -1,7 +1,7 @@
 // Schema -> TypeScript type text, by openapi-typescript's own schema
 // transform. Its refs come out as `components["schemas"]["X"]`; we rewrite
 // those to the bare model name X, since every model is a named export here.
-import ts from "typescript";
+import type ts from "typescript";
 import {
   astToString,
   resolveRef,
@@ -38,7 +38,10 @@ function withoutDiscriminators(schema: unknown): unknown {
     if (key === "discriminator") continue;
     // defineProperty, not assignment: a property named "__proto__" must stay a property.
     Object.defineProperty(out, key, {
-      value: key === "example" || key === "examples" || key === "enum" || key === "default" ? value : withoutDiscriminators(value),
+      value:
+        key === "example" || key === "examples" || key === "enum" || key === "default"
+          ? value
+          : withoutDiscriminators(value),
       enumerable: true,
       writable: true,
       configurable: true,

@@ -71,9 +71,12 @@ const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(
  */
 export function checkWaiters(table: unknown, api: ApiModel, onMissing?: (message: string) => void): CheckedWaiter[] {
   const entries = (table as { waiters?: unknown } | null)?.waiters;
-  if (!Array.isArray(entries)) throw new WaiterTableError(`${WAITERS_TABLE}: expected an object with a "waiters" array`);
+  if (!Array.isArray(entries))
+    throw new WaiterTableError(`${WAITERS_TABLE}: expected an object with a "waiters" array`);
   // Field paths resolve through the IR's models, never the raw OpenAPI file.
-  const doc = { components: { schemas: Object.fromEntries(api.models.map((m) => [m.name, m.schema])) } } as unknown as OpenApiDocument;
+  const doc = {
+    components: { schemas: Object.fromEntries(api.models.map((m) => [m.name, m.schema])) },
+  } as unknown as OpenApiDocument;
   const taken = new Set<string>([
     ...api.models.map((m) => m.name),
     ...api.operations.flatMap((o) => [o.functionName, ...Object.values(o.typeNames)]),
@@ -86,7 +89,8 @@ export function checkWaiters(table: unknown, api: ApiModel, onMissing?: (message
       throw new WaiterTableError(`${where}: ${problem}`);
     };
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail("expected an object");
-    for (const key of Object.keys(e)) if (!KEYS.has(key)) fail(`unknown key "${key}" (allowed: ${[...KEYS].join(", ")})`);
+    for (const key of Object.keys(e))
+      if (!KEYS.has(key)) fail(`unknown key "${key}" (allowed: ${[...KEYS].join(", ")})`);
     for (const key of ["name", "summary", "operationId", "idParam", "path"] as const) {
       if (typeof e[key] !== "string" || !e[key]) fail(`"${key}" must be a non-empty string`);
     }
@@ -98,7 +102,8 @@ export function checkWaiters(table: unknown, api: ApiModel, onMissing?: (message
     if (!isStringList(entry.success)) fail(`"success" must be a list of strings`);
     if (entry.failure !== undefined && !isStringList(entry.failure)) fail(`"failure" must be a list of strings`);
     if (entry.onNotFound !== undefined && entry.onNotFound !== "success") fail(`"onNotFound" can only be "success"`);
-    if (!entry.success.length && entry.onNotFound !== "success") fail(`nothing ends the wait: "success" is empty and "onNotFound" is not "success"`);
+    if (!entry.success.length && entry.onNotFound !== "success")
+      fail(`nothing ends the wait: "success" is empty and "onNotFound" is not "success"`);
     const both = entry.success.filter((v) => entry.failure?.includes(v));
     if (both.length) fail(`${JSON.stringify(both)} is both a success and a failure state`);
 
@@ -110,16 +115,22 @@ export function checkWaiters(table: unknown, api: ApiModel, onMissing?: (message
     if (!op) return fail(`unknown operationId "${entry.operationId}"`);
     if (op.method !== "GET") fail(`operation ${op.operationId} is ${op.method}; a waiter may only poll a GET`);
     const names = op.pathParams.map((p) => p.name);
-    if (!names.includes(entry.idParam)) fail(`operation ${op.operationId} (${op.path}) has no path parameter "${entry.idParam}" (it has: ${names.join(", ") || "none"})`);
-    if (names.length !== 1) fail(`operation ${op.operationId} takes path parameters ${names.join(", ")}; a waiter passes only one`);
+    if (!names.includes(entry.idParam))
+      fail(
+        `operation ${op.operationId} (${op.path}) has no path parameter "${entry.idParam}" (it has: ${names.join(", ") || "none"})`,
+      );
+    if (names.length !== 1)
+      fail(`operation ${op.operationId} takes path parameters ${names.join(", ")}; a waiter passes only one`);
     if (op.paramsRequired) fail(`operation ${op.operationId} has required parameters besides the id`);
-    if (op.response.kind !== "json" || !op.response.schema) fail(`operation ${op.operationId} has no JSON response to read a state from`);
+    if (op.response.kind !== "json" || !op.response.schema)
+      fail(`operation ${op.operationId} has no JSON response to read a state from`);
     const field = schemaAt(doc, op.response.schema, entry.path);
     if (!field) fail(`path "${entry.path}" is not in the response of ${op.operationId}`);
     const allowed = deref(doc, field)?.enum;
     if (allowed) {
       const unknown = [...entry.success, ...(entry.failure ?? [])].filter((v) => !allowed.includes(v));
-      if (unknown.length) fail(`${JSON.stringify(unknown)} not among the values of ${entry.path}: ${JSON.stringify(allowed)}`);
+      if (unknown.length)
+        fail(`${JSON.stringify(unknown)} not among the values of ${entry.path}: ${JSON.stringify(allowed)}`);
     }
     const resource = api.resources.find((r) => r.operations.includes(op));
     if (!resource) return fail(`operation ${op.operationId} belongs to no resource`);
@@ -131,10 +142,15 @@ export function checkWaiters(table: unknown, api: ApiModel, onMissing?: (message
 const quoteList = (values: readonly string[]) => values.map((v) => `"${v}"`).join(" or ");
 
 function waiterDoc(w: CheckedWaiter, idArg: string): string {
-  const until = [w.success.length ? `\`${w.path}\` is ${quoteList(w.success)}` : undefined, w.onNotFound ? "the GET answers 404" : undefined]
+  const until = [
+    w.success.length ? `\`${w.path}\` is ${quoteList(w.success)}` : undefined,
+    w.onNotFound ? "the GET answers 404" : undefined,
+  ]
     .filter(Boolean)
     .join(", or ");
-  const failure = w.failure?.length ? `{@link WaitError} when \`${w.path}\` becomes ${quoteList(w.failure)}; with ` : "";
+  const failure = w.failure?.length
+    ? `{@link WaitError} when \`${w.path}\` becomes ${quoteList(w.failure)}; with `
+    : "";
   return jsdocText([
     `Waits until ${w.summary}: polls {@link ${w.op.functionName}} (\`GET ${w.op.path}\`) until ${until}.`,
     `Rejects with ${failure}{@link WaitTimeoutError} (carrying the last state) when \`maxWait\` runs out; with the request's own error${w.onNotFound ? "" : " (a 404 included)"} when polling fails; with the signal's reason when aborted.`,
@@ -147,17 +163,30 @@ function waiterDoc(w: CheckedWaiter, idArg: string): string {
   ])!;
 }
 
-export function emitWaiters(api: ApiModel, project: Project, table: unknown, onMissing?: (message: string) => void): void {
+export function emitWaiters(
+  api: ApiModel,
+  project: Project,
+  table: unknown,
+  onMissing?: (message: string) => void,
+): void {
   const waiters = checkWaiters(table, api, onMissing);
   const file = project.createSourceFile(WAITERS_FILE, "", { overwrite: true });
   const header = `// Waiters from ${WAITERS_TABLE}: each polls one GET operation through the runtime's waitUntil.`;
   if (!waiters.length) return void file.addStatements([header, "export {};"]);
-  file.addImportDeclaration({ moduleSpecifier: relativeModule(WAITERS_FILE, CORE_MODULE), namedImports: ["waitUntil"] });
+  file.addImportDeclaration({
+    moduleSpecifier: relativeModule(WAITERS_FILE, CORE_MODULE),
+    namedImports: ["waitUntil"],
+  });
   // WaitError and WaitTimeoutError are imported for the JSDoc links only.
-  file.addImportDeclaration({ moduleSpecifier: relativeModule(WAITERS_FILE, CORE_MODULE), namedImports: ["Client", "WaitError", "WaitOptions", "WaitTimeoutError"], isTypeOnly: true });
+  file.addImportDeclaration({
+    moduleSpecifier: relativeModule(WAITERS_FILE, CORE_MODULE),
+    namedImports: ["Client", "WaitError", "WaitOptions", "WaitTimeoutError"],
+    isTypeOnly: true,
+  });
   const values = new Map<string, Set<string>>();
   const types = new Map<string, Set<string>>();
-  const add = (into: Map<string, Set<string>>, key: string, name: string) => into.set(key, (into.get(key) ?? new Set()).add(name));
+  const add = (into: Map<string, Set<string>>, key: string, name: string) =>
+    into.set(key, (into.get(key) ?? new Set()).add(name));
 
   for (const w of waiters) {
     const fn = w.op.functionName;
@@ -191,7 +220,12 @@ export function emitWaiters(api: ApiModel, project: Project, table: unknown, onM
   for (const [path, names] of [...values].sort(([a], [b]) => a.localeCompare(b))) {
     file.addImportDeclaration({ moduleSpecifier: relativeModule(WAITERS_FILE, path), namedImports: [...names].sort() });
     const typeNames = types.get(path);
-    if (typeNames) file.addImportDeclaration({ moduleSpecifier: relativeModule(WAITERS_FILE, path), namedImports: [...typeNames].sort(), isTypeOnly: true });
+    if (typeNames)
+      file.addImportDeclaration({
+        moduleSpecifier: relativeModule(WAITERS_FILE, path),
+        namedImports: [...typeNames].sort(),
+        isTypeOnly: true,
+      });
   }
   file.insertStatements(0, header);
 }

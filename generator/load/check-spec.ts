@@ -40,7 +40,8 @@ export function checkDocument(doc: unknown, file: string): SpecProblem[] {
       const here = ["paths", path, method];
       if (typeof op.operationId === "string") {
         const first = seenIds.get(op.operationId);
-        if (first) at([...here, "operationId"], `duplicate operationId "${op.operationId}" (also at ${formatPointer(first)})`);
+        if (first)
+          at([...here, "operationId"], `duplicate operationId "${op.operationId}" (also at ${formatPointer(first)})`);
         else seenIds.set(op.operationId, [...here, "operationId"]);
       }
       const own = checkParameters(op.parameters, [...here, "parameters"], at);
@@ -48,7 +49,8 @@ export function checkDocument(doc: unknown, file: string): SpecProblem[] {
     }
   }
   const components = isObject(doc.components) && isObject(doc.components.parameters) ? doc.components.parameters : {};
-  for (const [name, parameter] of Object.entries(components)) checkParameter(parameter, ["components", "parameters", name], at);
+  for (const [name, parameter] of Object.entries(components))
+    checkParameter(parameter, ["components", "parameters", name], at);
   return problems;
 }
 
@@ -57,17 +59,24 @@ type Report = (tokens: string[], message: string) => void;
 /** Checks each inline parameter; returns all of them (refs included) for the path-template check. */
 function checkParameters(list: unknown, tokens: string[], at: Report): unknown[] {
   if (!Array.isArray(list)) return [];
-  list.forEach((parameter, i) => checkParameter(parameter, [...tokens, String(i)], at));
+  for (const [i, parameter] of list.entries()) checkParameter(parameter, [...tokens, String(i)], at);
   return list;
 }
 
 function checkParameter(parameter: unknown, tokens: string[], at: Report): void {
   if (!isObject(parameter) || typeof parameter.$ref === "string") return;
   if (!LOCATIONS.includes(parameter.in as string)) {
-    at([...tokens, "in"], `unknown parameter location ${JSON.stringify(parameter.in)} (want one of ${LOCATIONS.join(", ")})`);
+    at(
+      [...tokens, "in"],
+      `unknown parameter location ${JSON.stringify(parameter.in)} (want one of ${LOCATIONS.join(", ")})`,
+    );
   }
   // fetch refuses such a name at run time, so every call of the operation would fail.
-  if (parameter.in === "header" && typeof parameter.name === "string" && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(parameter.name)) {
+  if (
+    parameter.in === "header" &&
+    typeof parameter.name === "string" &&
+    !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(parameter.name)
+  ) {
     at([...tokens, "name"], `header parameter name ${JSON.stringify(parameter.name)} is not a valid HTTP header name`);
   }
 }
@@ -77,10 +86,12 @@ function checkPathTemplate(path: string, parameters: unknown[], doc: unknown, he
   const declared = new Set<string>();
   for (const p of parameters) {
     const parameter = isObject(p) && typeof p.$ref === "string" ? getAt(doc, parsePointer(p.$ref)) : p;
-    if (isObject(parameter) && parameter.in === "path" && typeof parameter.name === "string") declared.add(parameter.name);
+    if (isObject(parameter) && parameter.in === "path" && typeof parameter.name === "string")
+      declared.add(parameter.name);
   }
   for (const [, name] of path.matchAll(/\{([^}]*)\}/g)) {
-    if (!declared.has(name!)) at(here, `path template ${path} has {${name}} but the operation declares no path parameter "${name}"`);
+    if (!declared.has(name!))
+      at(here, `path template ${path} has {${name}} but the operation declares no path parameter "${name}"`);
   }
 }
 
@@ -99,7 +110,10 @@ export function checkFiles(rootFile: string): SpecProblem | undefined {
         text = readFileSync(file, "utf8");
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        cache.set(file, { ok: false, unreadable: code === "ENOENT" ? "the file does not exist" : (error as Error).message });
+        cache.set(file, {
+          ok: false,
+          unreadable: code === "ENOENT" ? "the file does not exist" : (error as Error).message,
+        });
         return cache.get(file)!;
       }
       cache.set(file, parseSpecText(file, text));
@@ -114,20 +128,28 @@ export function checkFiles(rootFile: string): SpecProblem | undefined {
     visited.add(file);
     const parsed = load(file);
     if (!parsed.ok) {
-      if ("problem" in parsed) return { file, pointer: formatPointer(parsed.problem.tokens), message: parsed.problem.message };
+      if ("problem" in parsed)
+        return { file, pointer: formatPointer(parsed.problem.tokens), message: parsed.problem.message };
       return undefined; // The root itself is unreadable: readSpecBytes reports that.
     }
     for (const { ref, tokens } of refsIn(parsed.value)) {
       const hash = ref.indexOf("#");
       if (/^[a-z][a-z0-9+.-]+:/i.test(ref)) {
         // A remote part would escape the sha256 pin and need the network.
-        return { file, pointer: formatPointer([...tokens, "$ref"]), message: `$ref ${JSON.stringify(ref)} is a URL: a spec must be made of local files` };
+        return {
+          file,
+          pointer: formatPointer([...tokens, "$ref"]),
+          message: `$ref ${JSON.stringify(ref)} is a URL: a spec must be made of local files`,
+        };
       }
       const target = hash === 0 ? file : resolve(dirname(file), hash < 0 ? ref : ref.slice(0, hash));
       const site = { file, pointer: formatPointer([...tokens, "$ref"]) };
       const loaded = target === file ? parsed : load(target);
       if (!loaded.ok && "unreadable" in loaded) {
-        return { ...site, message: `$ref ${JSON.stringify(ref)} points to ${target}, which cannot be read: ${loaded.unreadable}` };
+        return {
+          ...site,
+          message: `$ref ${JSON.stringify(ref)} points to ${target}, which cannot be read: ${loaded.unreadable}`,
+        };
       }
       if (loaded.ok && hash >= 0) {
         const missing = missingToken(loaded.value, parsePointer(ref.slice(hash)));
@@ -155,7 +177,11 @@ function missingToken(root: unknown, tokens: string[]): string | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     // A local $ref on the way is followed, as the bundler does.
-    for (let hops = 0; isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#") && hops < 32; hops++) {
+    for (
+      let hops = 0;
+      isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#") && hops < 32;
+      hops++
+    ) {
       node = getAt(root, parsePointer(node.$ref));
     }
     if (!isObject(node) && !Array.isArray(node)) return `${formatPointer(tokens.slice(0, i))} is not an object`;

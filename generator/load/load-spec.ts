@@ -72,8 +72,15 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   const problems = checkDocument(doc, path);
   if (problems.length) {
     const [first, ...rest] = problems;
-    const more = rest.map((p) => `\n  ${p.pointer}: ${p.message}`).slice(0, 10).join("");
-    throw new SpecError(first!.message + (rest.length ? `\n${rest.length} more:${more}` : ""), first!.file, first!.pointer);
+    const more = rest
+      .map((p) => `\n  ${p.pointer}: ${p.message}`)
+      .slice(0, 10)
+      .join("");
+    throw new SpecError(
+      first!.message + (rest.length ? `\n${rest.length} more:${more}` : ""),
+      first!.file,
+      first!.pointer,
+    );
   }
   try {
     await SwaggerParser.validate(structuredClone(doc) as never);
@@ -85,10 +92,17 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
 
 /** Turns a parser/validator error into one line that says where. */
 function toSpecError(error: unknown, file: string): SpecError {
-  const e = error as { message?: string; source?: string; path?: (string | number)[]; errors?: { message?: string; path?: (string | number)[]; source?: string }[] };
+  const e = error as {
+    message?: string;
+    source?: string;
+    path?: (string | number)[];
+    errors?: { message?: string; path?: (string | number)[]; source?: string }[];
+  };
   const first = e.errors?.[0];
   const where = first?.path ?? e.path;
-  const pointer = where && where.length ? "#/" + where.map((t) => String(t).replace(/~/g, "~0").replace(/\//g, "~1")).join("/") : undefined;
+  const pointer = where?.length
+    ? "#/" + where.map((t) => String(t).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")
+    : undefined;
   const message = (first?.message ?? e.message ?? String(error)).split("\n").slice(0, 12).join("\n");
   return new SpecError(message, first?.source ?? e.source ?? file, pointer);
 }

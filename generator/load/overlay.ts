@@ -50,7 +50,8 @@ export function parseOverlay(json: unknown, file: string): LoadedOverlay {
   }
   if (!Array.isArray(actions) || actions.length === 0) throw new OverlayError(file, "actions must be a non-empty list");
   actions.forEach((action, i) => {
-    if (!isObject(action) || typeof action.target !== "string") throw new OverlayError(file, "target must be a string", i);
+    if (!isObject(action) || typeof action.target !== "string")
+      throw new OverlayError(file, "target must be a string", i);
     try {
       parseJsonPath(action.target);
     } catch (error) {
@@ -58,7 +59,8 @@ export function parseOverlay(json: unknown, file: string): LoadedOverlay {
     }
     const kinds = [action.remove === true, "update" in action, "copy" in action].filter(Boolean).length;
     if (kinds !== 1) throw new OverlayError(file, "needs exactly one of update, remove: true, copy", i);
-    if ("remove" in action && typeof action.remove !== "boolean") throw new OverlayError(file, "remove must be a boolean", i);
+    if ("remove" in action && typeof action.remove !== "boolean")
+      throw new OverlayError(file, "remove must be a boolean", i);
     if ("copy" in action) {
       if (!overlay.startsWith("1.1.")) throw new OverlayError(file, "copy needs overlay 1.1.0", i);
       if (typeof action.copy !== "string") throw new OverlayError(file, "copy must be a JSONPath string", i);
@@ -151,7 +153,17 @@ export function parseJsonPath(expr: string): PathSelector[] {
   return out;
 }
 
-const ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", "/": "/", "\\": "\\", "'": "'", '"': '"' };
+const ESCAPES: Record<string, string> = {
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  "/": "/",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+};
 
 function readQuoted(expr: string, start: number, fail: (what: string) => never): [string, number] {
   const quote = expr[start];

@@ -52,12 +52,17 @@ function scanJson(text: string): { offset: number; tokens: string[]; what: strin
     let s = "";
     for (i++; i < text.length; i++) {
       const c = text[i]!;
-      if (c === '"') return i++, s;
+      if (c === '"') {
+        i++;
+        return s;
+      }
       if (c < " ") fail("a control character must be escaped in a string");
       if (c === "\\") {
         const e = text[++i] ?? "";
-        if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) (s += String.fromCharCode(parseInt(text.slice(i + 1, i + 5), 16))), (i += 4);
-        else if ('"\\/bfnrt'.includes(e) && e) s += e;
+        if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
+          s += String.fromCharCode(parseInt(text.slice(i + 1, i + 5), 16));
+          i += 4;
+        } else if ('"\\/bfnrt'.includes(e) && e) s += e;
         else fail("expected a valid escape after \\");
       } else s += c;
     }
@@ -101,7 +106,9 @@ function scanJson(text: string): { offset: number; tokens: string[]; what: strin
       }
     }
     if (c === '"') return void string();
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400))?.[0];
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
+      text.slice(i, i + 400),
+    )?.[0];
     if (!literal) fail("expected a value");
     i += literal!.length;
   };
@@ -122,7 +129,13 @@ function parseYaml(text: string): Parsed {
   if (!error) return { ok: true, value: doc.toJS() };
   const offset = error.pos[0];
   const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-  return { ok: false, problem: { message: `invalid YAML at ${lineAndColumn(text, offset)}: ${message}`, tokens: yamlTokensAt(doc.contents, offset) } };
+  return {
+    ok: false,
+    problem: {
+      message: `invalid YAML at ${lineAndColumn(text, offset)}: ${message}`,
+      tokens: yamlTokensAt(doc.contents, offset),
+    },
+  };
 }
 
 /** The pointer of the deepest mapping value or sequence item whose text contains `offset`. */

@@ -34,7 +34,11 @@ export function buildModel(doc: OpenApiDocument, runtimeExports: readonly string
   const operations: OperationInfo[] = [];
   for (const { path, method, pathItem, operation } of eachOperation(doc)) {
     const operationId = operation.operationId ?? `${method} ${path}`;
-    const functionName = exported.claim(functionNameCandidates(operationId, method, path), `operation ${operationId}`, "op");
+    const functionName = exported.claim(
+      functionNameCandidates(operationId, method, path),
+      `operation ${operationId}`,
+      "op",
+    );
     const grouped = groupedName(operationId, operation.tags?.[0]);
     let property = resourceProperty.get(grouped.resource);
     if (!property) {
@@ -42,18 +46,23 @@ export function buildModel(doc: OpenApiDocument, runtimeExports: readonly string
       resourceProperty.set(grouped.resource, property);
       methodRegistries.set(property, new NameRegistry(["constructor", "then"], "member"));
     }
-    const methodName = methodRegistries.get(property)!.claim(
-      [grouped.method, grouped.method + pascalCase([method]), functionName],
-      `operation ${operationId}`,
-      "op",
-    );
+    const methodName = methodRegistries
+      .get(property)!
+      .claim([grouped.method, grouped.method + pascalCase([method]), functionName], `operation ${operationId}`, "op");
     const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].filter(
       (p): p is ParameterObject => !isRef(p),
     );
     const merged = new Map<string, ParameterObject>();
     for (const p of params) merged.set(`${p.in}:${p.name}`, p); // operation-level wins
     const info = describeOperation(doc, {
-      operationId, functionName, method, path, operation, params: [...merged.values()], property, methodName,
+      operationId,
+      functionName,
+      method,
+      path,
+      operation,
+      params: [...merged.values()],
+      property,
+      methodName,
     });
     info.typeNames = claimTypeNames(exported, info);
     operations.push(info);
@@ -107,8 +116,13 @@ function describeOperation(doc: OpenApiDocument, input: OperationInput): Operati
   const argNames = new NameRegistry(["client", "params", "options"]);
   const pathParams = placeholders.map((name) => {
     const declared = declaredPath.get(name);
-    const info = param(declared ?? ({ name, in: "path", required: true, schema: { type: "string" } } as ParameterObject));
-    info.argName = argNames.claim([camelCase(splitWords(name)), camelCase(splitWords(name)) + "Value"], `path parameter ${name}`);
+    const info = param(
+      declared ?? ({ name, in: "path", required: true, schema: { type: "string" } } as ParameterObject),
+    );
+    info.argName = argNames.claim(
+      [camelCase(splitWords(name)), camelCase(splitWords(name)) + "Value"],
+      `path parameter ${name}`,
+    );
     return info;
   });
   const queryParams = input.params.filter((p) => p.in === "query").map(param);
@@ -120,7 +134,8 @@ function describeOperation(doc: OpenApiDocument, input: OperationInput): Operati
   // A required body makes the params object required when the caller must fill something in it.
   const bodyFieldsRequired =
     !!body?.required &&
-    (body.mode === "body" || [...(objectProperties(doc, body.schema)?.keys() ?? [])].some((k) => requiredInAllOf(doc, body.schema, k)));
+    (body.mode === "body" ||
+      [...(objectProperties(doc, body.schema)?.keys() ?? [])].some((k) => requiredInAllOf(doc, body.schema, k)));
   return {
     operationId: input.operationId,
     functionName: input.functionName,
@@ -151,7 +166,11 @@ function requiredInAllOf(doc: OpenApiDocument, schema: SchemaOrRef, key: string,
   return (resolved.allOf ?? []).some((part) => requiredInAllOf(doc, part, key, depth + 1));
 }
 
-function describeBody(doc: OpenApiDocument, operation: OperationObject, paramNames: Set<string>): OperationInfo["body"] {
+function describeBody(
+  doc: OpenApiDocument,
+  operation: OperationObject,
+  paramNames: Set<string>,
+): OperationInfo["body"] {
   const requestBody = operation.requestBody;
   if (!requestBody || isRef(requestBody)) return undefined;
   const contentType = preferredMediaType(Object.keys(requestBody.content ?? {}));
@@ -170,7 +189,9 @@ function describeBody(doc: OpenApiDocument, operation: OperationObject, paramNam
 }
 
 function describeResponse(operation: OperationObject): OperationInfo["response"] {
-  const success = Object.keys(operation.responses ?? {}).filter((code) => /^2\d\d$/.test(code)).sort();
+  const success = Object.keys(operation.responses ?? {})
+    .filter((code) => /^2\d\d$/.test(code))
+    .sort();
   for (const status of success) {
     const response = operation.responses[status];
     if (!response || isRef(response)) continue;
@@ -189,11 +210,19 @@ function describeResponse(operation: OperationObject): OperationInfo["response"]
 function errorModels(operation: OperationObject): string[] {
   const schemas = Object.entries(operation.responses ?? {})
     .filter(([code, response]) => !/^2/.test(code) && !isRef(response))
-    .flatMap(([, response]) => Object.values((response as { content?: Record<string, { schema?: unknown }> }).content ?? {}).map((m) => m.schema));
+    .flatMap(([, response]) =>
+      Object.values((response as { content?: Record<string, { schema?: unknown }> }).content ?? {}).map(
+        (m) => m.schema,
+      ),
+    );
   return [...directModelRefs(schemas)].sort();
 }
 
-function describePagination(doc: OpenApiDocument, query: ParamInfo[], schema: SchemaOrRef | undefined): OperationInfo["pagination"] {
+function describePagination(
+  doc: OpenApiDocument,
+  query: ParamInfo[],
+  schema: SchemaOrRef | undefined,
+): OperationInfo["pagination"] {
   const names = new Set(query.map((p) => p.name));
   if (!schema || !names.has("page") || !names.has("per_page")) return undefined;
   const props = objectProperties(doc, schema);
@@ -251,8 +280,13 @@ function placeModels(schemas: Record<string, SchemaOrRef>, operations: Operation
     }
   };
   for (const name of [...uses.keys()].sort()) follow(name, home.get(name)!);
-  const errorOf = (name: string) => operations.filter((op) => op.errorModels.includes(name)).map((op) => op.functionName);
-  const partOf = (name: string) => [...refs].filter(([, inner]) => inner.includes(name)).map(([outer]) => outer).sort();
+  const errorOf = (name: string) =>
+    operations.filter((op) => op.errorModels.includes(name)).map((op) => op.functionName);
+  const partOf = (name: string) =>
+    [...refs]
+      .filter(([, inner]) => inner.includes(name))
+      .map(([outer]) => outer)
+      .sort();
   return Object.keys(schemas)
     .sort()
     .map((name) => ({

@@ -4,7 +4,8 @@ import type { ResponseKind } from "./types.ts";
 export function responseKind(mediaType: string): ResponseKind {
   const type = mediaType.split(";")[0]!.trim().toLowerCase();
   if (type === "application/json" || type.endsWith("+json")) return "json";
-  if (type.startsWith("text/") || type.endsWith("yaml") || type.endsWith("+xml") || type === "application/xml") return "text";
+  if (type.startsWith("text/") || type.endsWith("yaml") || type.endsWith("+xml") || type === "application/xml")
+    return "text";
   return "binary";
 }
 

@@ -29,7 +29,8 @@ export function objectProperties(
     if (inner === undefined) {
       // A branch that only adds constraints (`required`, a description) is fine.
       const resolved = deref(doc, part);
-      if (resolved && !resolved.oneOf && !resolved.anyOf && (resolved.type === undefined || resolved.type === "object")) continue;
+      if (resolved && !resolved.oneOf && !resolved.anyOf && (resolved.type === undefined || resolved.type === "object"))
+        continue;
       return undefined;
     }
     for (const [key, value] of inner) if (!props.has(key)) props.set(key, value);

@@ -79,7 +79,9 @@ export function schemaNameCandidates(doc: unknown, tokens: readonly string[], en
   const own = pascalCase(schemaWords(doc, tokens));
   const candidates = [own];
   if (enclosing && !own.startsWith(enclosing)) candidates.push(enclosing + own);
-  const resource = pascalCase(singularPhrase(splitWords((tokens[1] ?? "").replace(/^\/v\d+\//, "").split("/")[0] ?? "")));
+  const resource = pascalCase(
+    singularPhrase(splitWords((tokens[1] ?? "").replace(/^\/v\d+\//, "").split("/")[0] ?? "")),
+  );
   if (tokens[0] === "paths" && resource && !own.startsWith(resource)) candidates.push(resource + own);
   const op = pascalCase(operationWords(doc, tokens));
   if (op) candidates.push(op + own);

@@ -61,7 +61,10 @@ export function normalizePasses(data: NormalizeData): NormalizePass[] {
   ];
 }
 
-export function normalize(doc: OpenApiDocument, passes: readonly NormalizePass[]): { doc: OpenApiDocument; reports: PassReport[] } {
+export function normalize(
+  doc: OpenApiDocument,
+  passes: readonly NormalizePass[],
+): { doc: OpenApiDocument; reports: PassReport[] } {
   const reports: PassReport[] = [];
   let current = doc;
   for (const pass of passes) {

@@ -5,7 +5,7 @@ export type Visitor = (node: Record<string, unknown>, tokens: readonly string[])
 
 export function visitObjects(root: unknown, visit: Visitor, tokens: string[] = []): void {
   if (Array.isArray(root)) {
-    root.forEach((child, i) => visitObjects(child, visit, [...tokens, String(i)]));
+    for (const [i, child] of root.entries()) visitObjects(child, visit, [...tokens, String(i)]);
   } else if (root !== null && typeof root === "object") {
     const node = root as Record<string, unknown>;
     visit(node, tokens);

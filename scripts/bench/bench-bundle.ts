@@ -65,7 +65,7 @@ export async function benchBundle(): Promise<BenchResult> {
     id: "bundle-size",
     text: "The 3-call browser bundle is at most 4 KB gzip, with retries, errors and pagination included",
     value: ours?.gzip,
-    verdict: !ours ? "n/a" : ours.gzip <= LIMIT && included.length == 3 ? "PASS" : "MISS",
+    verdict: !ours ? "n/a" : ours.gzip <= LIMIT && included.length === 3 ? "PASS" : "MISS",
     detail: !ours
       ? "our consumer did not bundle"
       : `${ours.gzip} B gzip (target <= ${LIMIT} B); includes ${included.join(", ") || "none of retry.js, errors.js, api-promise.js"}`,
@@ -76,16 +76,23 @@ export async function benchBundle(): Promise<BenchResult> {
       "error" in b
         ? `n/a (esbuild failed: ${b.error})`
         : `${bytes(b.bytes)} min, ${bytes(b.gzip)} gzip` +
-          (name == "ours-plus-one" && ours && plus
+          (name === "ours-plus-one" && ours && plus
             ? ` (+${plus.bytes - ours.bytes} B min, +${plus.gzip - ours.gzip} B gzip for the extra operation)`
             : "");
-    return { benchmark: "3 bundle", subject: label, measured, target: name == "ours" ? `${target.verdict}: ${target.detail}` : undefined };
+    return {
+      benchmark: "3 bundle",
+      subject: label,
+      measured,
+      target: name === "ours" ? `${target.verdict}: ${target.detail}` : undefined,
+    };
   });
   return {
     name: "bundle",
     rows,
     targets: [target],
-    notes: ["Bundles: esbuild --bundle --minify --platform=browser --format=esm; gzip at zlib's default level. Sizes do not vary between runs, so each is built once."],
+    notes: [
+      "Bundles: esbuild --bundle --minify --platform=browser --format=esm; gzip at zlib's default level. Sizes do not vary between runs, so each is built once.",
+    ],
     data: {
       built: Object.fromEntries(
         Object.entries(built).map(([k, v]) => [k, "inputs" in v ? { ...v, inputs: v.inputs.slice(0, 12) } : v]),

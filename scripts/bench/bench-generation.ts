@@ -13,7 +13,7 @@ const summary = (runs: Measured[]) => ({
   wallMs: median(runs.map((r) => r.wallMs)),
   cpuMs: median(runs.map((r) => r.cpuMs)),
   peakRssKb: median(runs.map((r) => r.peakRssKb)),
-  failed: runs.filter((r) => r.exitCode != 0).length,
+  failed: runs.filter((r) => r.exitCode !== 0).length,
 });
 
 const describe = (s: ReturnType<typeof summary>, runs: number): string =>
@@ -46,8 +46,14 @@ export async function benchGeneration(runs: number): Promise<BenchResult> {
 
   const ours = summary(samples.ours!);
   const oats = summary(samples.oats!);
-  const r = medianRatio(samples.ours!.map((s) => s.wallMs), samples.oats!.map((s) => s.wallMs));
-  const cpuRatio = medianRatio(samples.ours!.map((s) => s.cpuMs), samples.oats!.map((s) => s.cpuMs));
+  const r = medianRatio(
+    samples.ours!.map((s) => s.wallMs),
+    samples.oats!.map((s) => s.wallMs),
+  );
+  const cpuRatio = medianRatio(
+    samples.ours!.map((s) => s.cpuMs),
+    samples.oats!.map((s) => s.cpuMs),
+  );
   const usable = oatsVersion && !ours.failed && !oats.failed;
   const target: Target = {
     id: "generation-time",
@@ -90,9 +96,7 @@ export async function benchGeneration(runs: number): Promise<BenchResult> {
       openapiTypescript: { median: oats, samples: samples.oats!.map(({ stdout: _o, stderr: _e, ...m }) => m) },
       wallRatio: r,
       cpuRatio,
-      failures: [...samples.ours!, ...samples.oats!]
-        .filter((s) => s.exitCode != 0)
-        .map((s) => s.stderr.slice(-2000)),
+      failures: [...samples.ours!, ...samples.oats!].filter((s) => s.exitCode !== 0).map((s) => s.stderr.slice(-2000)),
     },
   };
 }

@@ -25,12 +25,17 @@ export function benchOutputSize(): BenchResult {
     return {
       name: "output-size",
       rows: [{ benchmark: "6 output size", subject: "generated/", measured: "n/a (generated/dist is missing)" }],
-      targets: [{ id: "dts-size", text: "The generated .d.ts totals under 1 MB", verdict: "n/a", detail: "nothing generated" }],
+      targets: [
+        { id: "dts-size", text: "The generated .d.ts totals under 1 MB", verdict: "n/a", detail: "nothing generated" },
+      ],
       notes: [],
       data: {},
     };
   const dts = dtsBytes(esm);
-  const pack = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: generatedDir, encoding: "utf8" });
+  const pack = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+    cwd: generatedDir,
+    encoding: "utf8",
+  });
   let tarball: { size: number; unpackedSize: number; entryCount: number } | undefined;
   try {
     tarball = (JSON.parse(pack.stdout) as { size: number; unpackedSize: number; entryCount: number }[])[0];

@@ -28,8 +28,16 @@ const sdkEntry = join(generatedDir, "dist/esm/index.js");
 const clients = [
   ["fetch", "raw fetch (Node's global fetch)", () => true],
   ["ours", "digitalocean-sdk imagesGet", () => existsSync(sdkEntry)],
-  ["openapi-fetch", `openapi-fetch ${installedVersion("openapi-fetch") ?? ""} GET`, () => !!installedVersion("openapi-fetch")],
-  ["dots", `@digitalocean/dots ${installedVersion("@digitalocean/dots") ?? ""} images.byImage_id().get()`, () => !!installedVersion("@digitalocean/dots")],
+  [
+    "openapi-fetch",
+    `openapi-fetch ${installedVersion("openapi-fetch") ?? ""} GET`,
+    () => !!installedVersion("openapi-fetch"),
+  ],
+  [
+    "dots",
+    `@digitalocean/dots ${installedVersion("@digitalocean/dots") ?? ""} images.byImage_id().get()`,
+    () => !!installedVersion("@digitalocean/dots"),
+  ],
 ] as const;
 type Kind = (typeof clients)[number][0];
 
@@ -54,7 +62,7 @@ async function runClient(kind: Kind, baseUrl: string): Promise<ClientRun> {
     [...args, pathToFileURL(sdkEntry).href, String(REQUESTS), String(CONCURRENCY)],
     { cwd: root },
   );
-  if (m.exitCode != 0) throw new Error(`${kind} client failed: ${m.stderr.slice(-500)}`);
+  if (m.exitCode !== 0) throw new Error(`${kind} client failed: ${m.stderr.slice(-500)}`);
   return JSON.parse(m.stdout.trim().split("\n").pop()!) as ClientRun;
 }
 
@@ -80,9 +88,12 @@ export async function benchRequests(runs: number): Promise<BenchResult> {
 
   const modes = ["sequential", "concurrent"] as const;
   const cpu = (k: Kind, mode: (typeof modes)[number]) => samples[k].map((s) => s[mode].cpuMs);
-  const complete = (k: Kind) => samples[k].length == runs;
+  const complete = (k: Kind) => samples[k].length === runs;
   const ratios = Object.fromEntries(
-    modes.map((mode) => [mode, complete("ours") && complete("fetch") ? medianRatio(cpu("ours", mode), cpu("fetch", mode)) : NaN]),
+    modes.map((mode) => [
+      mode,
+      complete("ours") && complete("fetch") ? medianRatio(cpu("ours", mode), cpu("fetch", mode)) : NaN,
+    ]),
   ) as Record<(typeof modes)[number], number>;
   const worst = Math.max(ratios.sequential, ratios.concurrent);
   const target: Target = {
@@ -95,19 +106,23 @@ export async function benchRequests(runs: number): Promise<BenchResult> {
       : "ours or raw fetch did not complete",
   };
   const rows: Row[] = clients.map(([k, label]) => {
-    if (!samples[k].length) return { benchmark: "4 requests", subject: label, measured: "n/a (not available or failed)" };
+    if (!samples[k].length)
+      return { benchmark: "4 requests", subject: label, measured: "n/a (not available or failed)" };
     const cell = (mode: (typeof modes)[number]) => {
       const t = samples[k].map((s) => s[mode]);
       const us = median(t.map(perRequestUs));
       const wall = median(t.map((x) => x.wallMs)) / 1000;
-      const vsFetch = k != "fetch" && complete(k) && complete("fetch") ? `, ${ratio(medianRatio(cpu(k, mode), cpu("fetch", mode)))} fetch` : "";
+      const vsFetch =
+        k !== "fetch" && complete(k) && complete("fetch")
+          ? `, ${ratio(medianRatio(cpu(k, mode), cpu("fetch", mode)))} fetch`
+          : "";
       return `${us.toFixed(0)} us CPU/req${vsFetch}, ${wall.toFixed(2)} s wall`;
     };
     return {
       benchmark: "4 requests",
       subject: label,
       measured: `seq: ${cell("sequential")}; c=${CONCURRENCY}: ${cell("concurrent")}`,
-      target: k == "ours" ? `${target.verdict}: ${target.detail}` : undefined,
+      target: k === "ours" ? `${target.verdict}: ${target.detail}` : undefined,
     };
   });
   return {

@@ -30,11 +30,9 @@ function parseDiagnostics(stdout: string): Record<string, string> {
 }
 
 async function check(name: Subject): Promise<Check> {
-  const m = await measureCommand(
-    process.execPath,
-    [tscJs, "-p", consumerDir(name), "--extendedDiagnostics"],
-    { cwd: root },
-  );
+  const m = await measureCommand(process.execPath, [tscJs, "-p", consumerDir(name), "--extendedDiagnostics"], {
+    cwd: root,
+  });
   const errors = m.stdout.split("\n").filter((l) => /error TS\d+/.test(l));
   const errorFiles: Record<string, number> = {};
   for (const e of errors) {
@@ -55,12 +53,12 @@ async function check(name: Subject): Promise<Check> {
 
 /** Why a subject cannot be checked here, if it cannot. */
 function unavailable(name: Subject): string | undefined {
-  if (name == "ours" && !existsSync(join(work, "node_modules/digitalocean-sdk/dist")))
+  if (name === "ours" && !existsSync(join(work, "node_modules/digitalocean-sdk/dist")))
     return "generated/dist is missing";
-  if (name == "openapi-fetch" && !installedVersion("openapi-fetch")) return "openapi-fetch is not installed";
-  if (name == "openapi-fetch" && !existsSync(join(consumerDir(name), "schema.d.ts")))
+  if (name === "openapi-fetch" && !installedVersion("openapi-fetch")) return "openapi-fetch is not installed";
+  if (name === "openapi-fetch" && !existsSync(join(consumerDir(name), "schema.d.ts")))
     return "openapi-typescript produced no schema";
-  if (name == "dots" && !installedVersion("@digitalocean/dots")) return "@digitalocean/dots is not installed";
+  if (name === "dots" && !installedVersion("@digitalocean/dots")) return "@digitalocean/dots is not installed";
   return undefined;
 }
 
@@ -100,7 +98,12 @@ export async function benchTypecheck(runs: number): Promise<BenchResult> {
     };
   };
   const targets = [
-    compare("openapi-fetch", 1, "typecheck-vs-openapi-fetch", "A consumer's type-check adds less time than openapi-typescript + openapi-fetch adds"),
+    compare(
+      "openapi-fetch",
+      1,
+      "typecheck-vs-openapi-fetch",
+      "A consumer's type-check adds less time than openapi-typescript + openapi-fetch adds",
+    ),
     compare("dots", 0.2, "typecheck-vs-dots", "A consumer's type-check adds under a fifth of what dots adds"),
   ];
 
@@ -113,20 +116,20 @@ export async function benchTypecheck(runs: number): Promise<BenchResult> {
       .map(([file, n]) => `${n} in ${file}`)
       .join(", ");
     const base =
-      s == "empty"
+      s === "empty"
         ? `CPU ${secs(median(cpu(s)))}, wall ${secs(median(wall(s)))}`
         : `${deltaSecs(median(added(s)))} CPU, ${deltaSecs(median(above(wall(s), wall("empty"))))} wall`;
     return {
       benchmark: "2 type-check",
       subject: label[s],
       measured:
-        `${base}, peak ${mb(median(samples[s].map((c) => c.peakRssKb)))}, ${d["Files"] ?? "?"} files, ${d["Types"] ?? "?"} types` +
+        `${base}, peak ${mb(median(samples[s].map((c) => c.peakRssKb)))}, ${d.Files ?? "?"} files, ${d.Types ?? "?"} types` +
         (errorCount ? ` (tsc reports ${errorCount} errors: ${where})` : "") +
         (ok(s) ? "" : " (tsc did not complete)"),
       target:
-        s == "openapi-fetch"
+        s === "openapi-fetch"
           ? `${targets[0]!.verdict}: ours ${targets[0]!.detail}`
-          : s == "dots"
+          : s === "dots"
             ? `${targets[1]!.verdict}: ours ${targets[1]!.detail}`
             : undefined,
     };

@@ -1,15 +1,7 @@
 // Lays out the consumer projects in bench/tmp/consumers/<name>/, each with the
 // same tsconfig, over one node_modules that holds a copy of the built SDK (as an
 // install would) and links to the comparison packages in scripts/bench.
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchModules, consumersDir, generatedDir, work } from "./paths.ts";
 
@@ -58,6 +50,5 @@ export function prepareConsumers(): void {
       JSON.stringify({ extends: "../../tsconfig.base.json", files: ["index.ts"] }),
     );
   }
-  if (existsSync(openapiTsSchema))
-    cpSync(openapiTsSchema, join(consumerDir("openapi-fetch"), "schema.d.ts"));
+  if (existsSync(openapiTsSchema)) cpSync(openapiTsSchema, join(consumerDir("openapi-fetch"), "schema.d.ts"));
 }

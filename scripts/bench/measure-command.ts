@@ -19,12 +19,10 @@ export interface Measured {
 
 const GNU_TIME = "/usr/bin/time";
 
-export const memoryMethod: "gnu-time" | "proc-polling" = existsSync(GNU_TIME)
-  ? "gnu-time"
-  : "proc-polling";
+export const memoryMethod: "gnu-time" | "proc-polling" = existsSync(GNU_TIME) ? "gnu-time" : "proc-polling";
 
 export const memoryMethodNote =
-  memoryMethod == "gnu-time"
+  memoryMethod === "gnu-time"
     ? "peak memory = GNU /usr/bin/time max RSS (largest single process); CPU = its user+sys"
     : "peak memory = max RSS of any process in the tree, polled from /proc every 20 ms; CPU = utime+stime from /proc at the last poll";
 
@@ -34,9 +32,7 @@ interface Options {
 }
 
 export function measureCommand(cmd: string, args: string[], options: Options): Promise<Measured> {
-  return memoryMethod == "gnu-time"
-    ? withGnuTime(cmd, args, options)
-    : withPolling(cmd, args, options);
+  return memoryMethod === "gnu-time" ? withGnuTime(cmd, args, options) : withPolling(cmd, args, options);
 }
 
 function run(
@@ -54,9 +50,7 @@ function run(
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     if (child.pid) onSpawn(child.pid);
     child.on("error", reject);
-    child.on("close", (code) =>
-      resolve({ wallMs: performance.now() - started, exitCode: code ?? 1, stdout, stderr }),
-    );
+    child.on("close", (code) => resolve({ wallMs: performance.now() - started, exitCode: code ?? 1, stdout, stderr }));
   });
 }
 

@@ -55,7 +55,6 @@ export function renderTable(rows: readonly Row[]): string {
   const header = ["#", "benchmark", "subject", "measured (median)", "target"];
   const body = rows.map((r, i) => [String(i + 1), r.benchmark, r.subject, r.measured, r.target ?? ""]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c]!.length)));
-  const line = (cells: string[]) =>
-    "| " + cells.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ") + " |";
+  const line = (cells: string[]) => "| " + cells.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ") + " |";
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }

@@ -6,6 +6,7 @@ type Call = () => Promise<unknown>;
 
 // Imported by computed name: the comparison packages live in scripts/bench and
 // may be missing when the project itself is type-checked.
+// biome-ignore lint/suspicious/noExplicitAny: peers are loaded by name at run time; each call site knows its shape
 const load = (specifier: string): Promise<any> => import(specifier);
 
 async function makeCall(kind: string, baseUrl: string, sdkEntry: string): Promise<Call> {

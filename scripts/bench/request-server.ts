@@ -24,7 +24,7 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => {
   const address = server.address();
-  console.log(JSON.stringify({ port: typeof address == "object" ? address?.port : undefined }));
+  console.log(JSON.stringify({ port: typeof address === "object" ? address?.port : undefined }));
 });
 
 const stop = () => server.close(() => process.exit(0));

@@ -9,7 +9,7 @@ function resolvePointer(doc: Json, ref: string): Json {
   let node: Json = doc;
   for (const raw of ref.slice(2).split("/")) {
     const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (node === null || typeof node != "object" || !(key in node)) return undefined;
+    if (node === null || typeof node !== "object" || !(key in node)) return undefined;
     node = (node as Record<string, Json>)[key];
   }
   return node;
@@ -20,9 +20,9 @@ export function withoutDanglingMappings(doc: Json): { doc: Json; removed: number
   const copy = structuredClone(doc);
   let removed = 0;
   const visit = (node: Json): void => {
-    if (node === null || typeof node != "object") return;
+    if (node === null || typeof node !== "object") return;
     const d = (node as { discriminator?: { mapping?: Record<string, string> } }).discriminator;
-    if (d?.mapping && typeof d.mapping == "object") {
+    if (d?.mapping && typeof d.mapping === "object") {
       for (const [key, ref] of Object.entries(d.mapping))
         if (resolvePointer(copy, ref) === undefined) {
           delete d.mapping[key];

@@ -34,7 +34,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address == "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -49,7 +51,9 @@ export function prismEntry(): string {
 function tail(max: number) {
   let text = "";
   return {
-    push: (chunk: Buffer) => void (text = (text + chunk.toString("utf8")).slice(-max)),
+    push: (chunk: Buffer) => {
+      text = (text + chunk.toString("utf8")).slice(-max);
+    },
     text: () => text,
   };
 }
@@ -67,7 +71,16 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const args = [options.entry ?? prismEntry(), "mock", ...(options.args ?? ["--errors"]), "-h", "127.0.0.1", "-p", String(port), options.spec];
+  const args = [
+    options.entry ?? prismEntry(),
+    "mock",
+    ...(options.args ?? ["--errors"]),
+    "-h",
+    "127.0.0.1",
+    "-p",
+    String(port),
+    options.spec,
+  ];
   const child = spawn(process.execPath, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const stdout = tail(8_000);
   const stderr = tail(8_000);
@@ -75,8 +88,14 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   child.stderr!.on("data", stderr.push);
   let exitReason: string | undefined;
   const exited = new Promise<string>((resolve) => {
-    child.once("error", (e) => resolve((exitReason = `could not start: ${e.message}`)));
-    child.once("exit", (code, signal) => resolve((exitReason = `exited with ${signal ?? `code ${code}`}`)));
+    child.once("error", (e) => {
+      exitReason = `could not start: ${e.message}`;
+      resolve(exitReason);
+    });
+    child.once("exit", (code, signal) => {
+      exitReason = `exited with ${signal ?? `code ${code}`}`;
+      resolve(exitReason);
+    });
   });
   // Last resort if the test runner exits without calling stop (process.kill is synchronous).
   const onExit = () => killGroup(child, "SIGKILL");

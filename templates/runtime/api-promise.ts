@@ -33,11 +33,13 @@ export class APIPromise<T> extends Promise<T> {
     return this.#raw;
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: an APIPromise is a Promise; then is what makes awaiting it lazy
   override then<A = T, B = never>(
     onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return (this.#data ??= this.#raw.then((r) => r.data)).then(onfulfilled, onrejected);
+    this.#data ??= this.#raw.then((r) => r.data);
+    return this.#data.then(onfulfilled, onrejected);
   }
 }
 
@@ -45,7 +47,7 @@ export class APIPromise<T> extends Promise<T> {
 function nextPage(body: unknown): number {
   const next = (body as { links?: { pages?: { next?: unknown } } } | null)?.links?.pages?.next;
   try {
-    return typeof next == "string" ? Number(new URL(next, "http://x").searchParams.get("page")) : 0;
+    return typeof next === "string" ? Number(new URL(next, "http://x").searchParams.get("page")) : 0;
   } catch {
     return 0;
   }
@@ -61,7 +63,12 @@ export class PagePromise<T, Item> extends APIPromise<T> implements AsyncIterable
   readonly #items: string;
   readonly #firstPage: number;
 
-  constructor(first: Promise<RawResponse<T>>, fetchPage: (page: number) => Promise<RawResponse<T>>, items: string, firstPage: number) {
+  constructor(
+    first: Promise<RawResponse<T>>,
+    fetchPage: (page: number) => Promise<RawResponse<T>>,
+    items: string,
+    firstPage: number,
+  ) {
     super(first);
     this.#fetchPage = fetchPage;
     this.#items = items;
@@ -76,7 +83,8 @@ export class PagePromise<T, Item> extends APIPromise<T> implements AsyncIterable
       const next = nextPage(body);
       // A next page that does not advance would loop forever.
       if (!(next > page)) return;
-      body = (await this.#fetchPage((page = next))).data;
+      page = next;
+      body = (await this.#fetchPage(page)).data;
     }
   }
 

@@ -12,15 +12,17 @@ export function buildUrl(baseUrl: string, op: Operation, pathArgs: readonly unkn
     const v = pathArgs[i++];
     try {
       // "." and ".." survive encodeURIComponent and would move the request up the path.
-      if ((typeof v == "string" || typeof v == "number") && v !== "" && v !== "." && v !== "..") return encodeURIComponent(v);
+      if ((typeof v === "string" || typeof v === "number") && v !== "" && v !== "." && v !== "..")
+        return encodeURIComponent(v);
     } catch {
       // A lone surrogate: not encodable, so refused like any other unusable value.
     }
-    throw new ArgumentError(`Path parameter "${name}" must be a number or a non-empty, well-formed string other than "." and ".."`);
+    throw new ArgumentError(
+      `Path parameter "${name}" must be a number or a non-empty, well-formed string other than "." and ".."`,
+    );
   });
   const query = new URLSearchParams();
-  for (const key of op.query ?? [])
-    for (const v of [params[key]].flat()) if (v != null) query.append(key, String(v));
+  for (const key of op.query ?? []) for (const v of [params[key]].flat()) if (v != null) query.append(key, String(v));
   const qs = query.toString();
   return baseUrl.replace(/\/+$/, "") + path + (qs ? "?" + qs : "");
 }
@@ -41,7 +43,7 @@ export function setHeader(headers: Record<string, string>, name: string, value: 
 
 /** The JSON body text, or undefined when the operation sends none. */
 export function buildBody(op: Operation, params: Params): string | undefined {
-  if (op.body == "body") return params.body === undefined ? undefined : JSON.stringify(params.body);
+  if (op.body === "body") return params.body === undefined ? undefined : JSON.stringify(params.body);
   if (!op.body) return undefined;
   const elsewhere = [...(op.query ?? []), ...Object.keys(op.headers ?? {})];
   const fields = Object.entries(params).filter(([k, v]) => v !== undefined && !elsewhere.includes(k));

@@ -3,7 +3,14 @@
 // mapping. The generated DigitalOcean class extends Client.
 import { APIPromise, PagePromise, type RawResponse } from "./api-promise.js";
 import { buildBody, buildUrl, setHeader, type Params } from "./build-request.js";
-import { ConfigurationError, ConnectionError, DigitalOceanError, InvalidResponseError, TimeoutError, errorClass } from "./errors.js";
+import {
+  ConfigurationError,
+  ConnectionError,
+  type DigitalOceanError,
+  InvalidResponseError,
+  TimeoutError,
+  errorClass,
+} from "./errors.js";
 import type { HttpMethod, Operation } from "./operation.js";
 import { parseRateLimit, type RateLimit } from "./rate-limit.js";
 import { isRefused, isRetryable, retryDelay } from "./retry.js";
@@ -79,11 +86,21 @@ export class Client {
     this.#options = { ...defined(options), token: options.token || envToken() };
   }
 
-  request<T>(op: Operation, pathArgs: readonly unknown[], params: object | undefined, options?: RequestOptions): APIPromise<T> {
+  request<T>(
+    op: Operation,
+    pathArgs: readonly unknown[],
+    params: object | undefined,
+    options?: RequestOptions,
+  ): APIPromise<T> {
     return new APIPromise(this.#send<T>(op, pathArgs, params, options));
   }
 
-  paginate<T, Item>(op: Operation, pathArgs: readonly unknown[], params: object | undefined, options?: RequestOptions): PagePromise<T, Item> {
+  paginate<T, Item>(
+    op: Operation,
+    pathArgs: readonly unknown[],
+    params: object | undefined,
+    options?: RequestOptions,
+  ): PagePromise<T, Item> {
     const p = params as Params | undefined;
     return new PagePromise<T, Item>(
       this.#send<T>(op, pathArgs, params, options),
@@ -102,7 +119,12 @@ export class Client {
     }
   }
 
-  async #send<T>(op: Operation, pathArgs: readonly unknown[], params: object | undefined, options?: RequestOptions): Promise<RawResponse<T>> {
+  async #send<T>(
+    op: Operation,
+    pathArgs: readonly unknown[],
+    params: object | undefined,
+    options?: RequestOptions,
+  ): Promise<RawResponse<T>> {
     const o: RequestOptions = { ...this.#options, ...defined(options) };
     const { method } = op;
     const { signal } = o;
@@ -141,7 +163,10 @@ export class Client {
         const controller = new AbortController();
         onAbort = () => controller.abort(signal?.reason);
         signal?.addEventListener("abort", onAbort);
-        timer = setTimeout(() => ((timedOut = true), controller.abort()), ms);
+        timer = setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, ms);
         fetchSignal = controller.signal;
       }
       // Only transport work sits in this try: a failure here means no usable response.
@@ -150,7 +175,7 @@ export class Client {
       let failure: unknown;
       try {
         res = await doFetch(url, { method, headers, body: body ?? null, signal: fetchSignal ?? null });
-        payload = await (res.ok && op.response == "binary" ? res.arrayBuffer() : res.text());
+        payload = await (res.ok && op.response === "binary" ? res.arrayBuffer() : res.text());
       } catch (e) {
         if (signal?.aborted) throw signal.reason;
         res = undefined;
@@ -164,14 +189,23 @@ export class Client {
         const rateLimit = parseRateLimit(res.headers);
         if (rateLimit) this.rateLimit = rateLimit;
         const requestId = res.headers.get("x-request-id") ?? undefined;
-        if (info) o.onResponse?.({ ...info, attempt, status: res.status, duration: Date.now() - started, rateLimit, requestId });
+        if (info)
+          o.onResponse?.({
+            ...info,
+            attempt,
+            status: res.status,
+            duration: Date.now() - started,
+            rateLimit,
+            requestId,
+          });
         if (res.ok) return { data: parseBody(res, op, payload) as T, response: res, rateLimit, requestId };
         error = responseError(res, String(payload), rateLimit);
       } else
         error = timedOut
           ? new TimeoutError(`${method} ${url} timed out after ${ms} ms`)
           : new ConnectionError(`${method} ${url} failed: ${(failure as Error)?.message}`, { cause: failure });
-      if (attempt > (o.maxRetries ?? 2) || !isRetryable(method, res?.status, !res && !timedOut && isRefused(failure))) throw error;
+      if (attempt > (o.maxRetries ?? 2) || !isRetryable(method, res?.status, !res && !timedOut && isRefused(failure)))
+        throw error;
       const delay = retryDelay(res?.status, res?.headers, attempt - 1, o.maxRetryDelay ?? 60000);
       if (delay === undefined) throw error;
       await sleep(delay, signal);
@@ -181,8 +215,8 @@ export class Client {
 
 function parseBody(res: Response, op: Operation, payload: string | ArrayBuffer): unknown {
   const kind = op.response ?? "json";
-  if (kind == "binary" || kind == "text") return payload;
-  if (kind == "none" || !payload) return undefined;
+  if (kind === "binary" || kind === "text") return payload;
+  if (kind === "none" || !payload) return undefined;
   try {
     return JSON.parse(payload as string);
   } catch {
@@ -206,13 +240,18 @@ function responseError(res: Response, text: string, rateLimit: RateLimit | undef
     // Not JSON (a proxy's HTML page, plain text): the snippet below carries it.
   }
   const headers: Record<string, string> = {};
-  res.headers.forEach((v, k) => (headers[k] = v));
-  const str = (v: unknown) => (typeof v == "string" && v ? v : undefined);
-  return new (errorClass(res.status))(str(body.message) ?? `${res.status} ${res.statusText}${text ? ": " + snippet(text) : ""}`.trim(), {
-    status: res.status,
-    id: str(body.id),
-    requestId: str(body.request_id) ?? headers["x-request-id"],
-    headers,
-    rateLimit,
+  res.headers.forEach((v, k) => {
+    headers[k] = v;
   });
+  const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+  return new (errorClass(res.status))(
+    str(body.message) ?? `${res.status} ${res.statusText}${text ? ": " + snippet(text) : ""}`.trim(),
+    {
+      status: res.status,
+      id: str(body.id),
+      requestId: str(body.request_id) ?? headers["x-request-id"],
+      headers,
+      rateLimit,
+    },
+  );
 }

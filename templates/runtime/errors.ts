@@ -15,7 +15,9 @@ export interface ErrorDetails {
 }
 
 export class DigitalOceanError extends Error {
-  static { this.prototype.name = "DigitalOceanError"; }
+  static {
+    this.prototype.name = "DigitalOceanError";
+  }
   declare readonly status?: number;
   declare readonly id?: string;
   declare readonly requestId?: string;
@@ -27,24 +29,76 @@ export class DigitalOceanError extends Error {
   }
 }
 
-export class BadRequestError extends DigitalOceanError { static { this.prototype.name = "BadRequestError"; } }
-export class AuthenticationError extends DigitalOceanError { static { this.prototype.name = "AuthenticationError"; } }
-export class PermissionDeniedError extends DigitalOceanError { static { this.prototype.name = "PermissionDeniedError"; } }
-export class NotFoundError extends DigitalOceanError { static { this.prototype.name = "NotFoundError"; } }
-export class ConflictError extends DigitalOceanError { static { this.prototype.name = "ConflictError"; } }
-export class UnprocessableEntityError extends DigitalOceanError { static { this.prototype.name = "UnprocessableEntityError"; } }
-export class RateLimitError extends DigitalOceanError { static { this.prototype.name = "RateLimitError"; } }
-export class InternalServerError extends DigitalOceanError { static { this.prototype.name = "InternalServerError"; } }
+export class BadRequestError extends DigitalOceanError {
+  static {
+    this.prototype.name = "BadRequestError";
+  }
+}
+export class AuthenticationError extends DigitalOceanError {
+  static {
+    this.prototype.name = "AuthenticationError";
+  }
+}
+export class PermissionDeniedError extends DigitalOceanError {
+  static {
+    this.prototype.name = "PermissionDeniedError";
+  }
+}
+export class NotFoundError extends DigitalOceanError {
+  static {
+    this.prototype.name = "NotFoundError";
+  }
+}
+export class ConflictError extends DigitalOceanError {
+  static {
+    this.prototype.name = "ConflictError";
+  }
+}
+export class UnprocessableEntityError extends DigitalOceanError {
+  static {
+    this.prototype.name = "UnprocessableEntityError";
+  }
+}
+export class RateLimitError extends DigitalOceanError {
+  static {
+    this.prototype.name = "RateLimitError";
+  }
+}
+export class InternalServerError extends DigitalOceanError {
+  static {
+    this.prototype.name = "InternalServerError";
+  }
+}
 /** The request may or may not have reached the server (network failure, dropped connection). */
-export class ConnectionError extends DigitalOceanError { static { this.prototype.name = "ConnectionError"; } }
+export class ConnectionError extends DigitalOceanError {
+  static {
+    this.prototype.name = "ConnectionError";
+  }
+}
 /** An attempt outlived the `timeout` option. The caller's own abort is not this: it rejects with the signal's reason. */
-export class TimeoutError extends ConnectionError { static { this.prototype.name = "TimeoutError"; } }
+export class TimeoutError extends ConnectionError {
+  static {
+    this.prototype.name = "TimeoutError";
+  }
+}
 /** The client cannot send at all: no token, no fetch. Thrown before anything is sent. */
-export class ConfigurationError extends DigitalOceanError { static { this.prototype.name = "ConfigurationError"; } }
+export class ConfigurationError extends DigitalOceanError {
+  static {
+    this.prototype.name = "ConfigurationError";
+  }
+}
 /** A path argument or header value that could change the request's target or framing. Thrown before anything is sent. */
-export class ArgumentError extends DigitalOceanError { static { this.prototype.name = "ArgumentError"; } }
+export class ArgumentError extends DigitalOceanError {
+  static {
+    this.prototype.name = "ArgumentError";
+  }
+}
 /** A success response whose body could not be read as the operation promised (malformed or truncated JSON). */
-export class InvalidResponseError extends DigitalOceanError { static { this.prototype.name = "InvalidResponseError"; } }
+export class InvalidResponseError extends DigitalOceanError {
+  static {
+    this.prototype.name = "InvalidResponseError";
+  }
+}
 
 const byStatus: Record<number, typeof DigitalOceanError> = {
   400: BadRequestError,

@@ -9,8 +9,8 @@ import type { HttpMethod } from "./operation.js";
  * a 429, or a connection refused before anything was sent.
  */
 export function isRetryable(method: HttpMethod, status: number | undefined, refused: boolean): boolean {
-  if (status == 429 || refused) return true;
-  if (method == "POST" || method == "PATCH") return false;
+  if (status === 429 || refused) return true;
+  if (method === "POST" || method === "PATCH") return false;
   return status === undefined || [408, 500, 502, 503, 504].includes(status);
 }
 
@@ -43,6 +43,6 @@ export function retryDelay(
   }
   const reset = headers?.get("ratelimit-reset");
   const untilReset = Number(reset) * 1000 - now;
-  if (status == 429 && reset && untilReset > 0 && untilReset <= max) return untilReset;
+  if (status === 429 && reset && untilReset > 0 && untilReset <= max) return untilReset;
   return Math.min(max, 8000, 500 * 2 ** attempt) * (1 - random() / 4);
 }

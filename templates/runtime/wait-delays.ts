@@ -7,7 +7,12 @@ import type { RateLimit } from "./rate-limit.js";
  * `minDelay` up to `maxDelay`, and the delay is drawn from its upper half
  * (never below `minDelay`), in whole ms, so waiters started together drift apart.
  */
-export function backoffDelay(attempt: number, minDelay: number, maxDelay: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  minDelay: number,
+  maxDelay: number,
+  random: () => number = Math.random,
+): number {
   // The exponent is capped so that a zero minDelay never meets an infinite factor (0 * Infinity is NaN).
   const ceiling = Math.min(maxDelay, minDelay * 2 ** Math.min(60, Math.max(0, attempt - 1)));
   const floor = Math.min(ceiling, Math.max(minDelay, ceiling / 2));

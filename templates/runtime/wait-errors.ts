@@ -11,7 +11,9 @@ export interface WaitDetails<T> {
 
 /** The waited-on resource reached a failure state (an action `errored`, a load balancer `errored`, ...). */
 export class WaitError<T = unknown> extends DigitalOceanError {
-  static { this.prototype.name = "WaitError"; }
+  static {
+    this.prototype.name = "WaitError";
+  }
   /** The state that ended the wait. */
   declare readonly state: unknown;
   /** The last response body (for waitForAction: the action). */
@@ -28,7 +30,9 @@ export class WaitError<T = unknown> extends DigitalOceanError {
 
 /** `maxWait` ran out (or the rate budget allowed no further poll before it did). */
 export class WaitTimeoutError<T = unknown> extends DigitalOceanError {
-  static { this.prototype.name = "WaitTimeoutError"; }
+  static {
+    this.prototype.name = "WaitTimeoutError";
+  }
   /** The last state observed. */
   declare readonly state: unknown;
   /** The last response body observed. */

@@ -56,7 +56,7 @@ export interface WaitCondition {
 function valueAt(body: unknown, path: string): unknown {
   let value = body;
   for (const key of path.split(".")) {
-    if (value === null || typeof value != "object") return undefined;
+    if (value === null || typeof value !== "object") return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;
@@ -116,14 +116,16 @@ export async function waitUntil<T>(
     onPoll?.({ attempt, state, data, notFound, elapsed });
     if (notFound || condition.success.includes(state)) return data;
     const details = { state, data, attempts: attempt, elapsed };
-    if (condition.failure?.includes(state)) throw new WaitError(`${label}: ${condition.path} is ${show(state)}`, details);
+    if (condition.failure?.includes(state))
+      throw new WaitError(`${label}: ${condition.path} is ${show(state)}`, details);
 
     const now = Date.now();
     const left = started + maxWait - now;
     // A poll the budget cannot afford before the deadline would only delay the same answer.
     const budget = rateBudgetDelay(client.rateLimit, now);
     if (left <= 0 || budget > left) {
-      const why = left <= 0 ? ` after ${maxWait} ms` : `: the rate-limit budget allows no poll within maxWait (${maxWait} ms)`;
+      const why =
+        left <= 0 ? ` after ${maxWait} ms` : `: the rate-limit budget allows no poll within maxWait (${maxWait} ms)`;
       throw new WaitTimeoutError(`${label} timed out${why}; last ${condition.path}: ${show(state)}`, details);
     }
     // The last delay is cut short so one final poll lands on the deadline.
@@ -145,11 +147,14 @@ export interface WaitableAction {
 
 const getAction: Operation = { method: "GET", path: "/v2/actions/{action_id}" };
 
-function actionOf<A extends WaitableAction>(input: A | number | { action?: A | undefined }): { id: number; action?: A } {
-  if (typeof input == "number") return { id: input };
-  const action = input && typeof input == "object" && "action" in input ? input.action : (input as A | undefined);
+function actionOf<A extends WaitableAction>(
+  input: A | number | { action?: A | undefined },
+): { id: number; action?: A } {
+  if (typeof input === "number") return { id: input };
+  const action = input && typeof input === "object" && "action" in input ? input.action : (input as A | undefined);
   const id = action?.id;
-  if (typeof id != "number") throw new ArgumentError("waitForAction needs an action, an action id, or a response with `action`");
+  if (typeof id !== "number")
+    throw new ArgumentError("waitForAction needs an action, an action id, or a response with `action`");
   return { id, action };
 }
 
@@ -172,16 +177,22 @@ export async function waitForAction<A extends WaitableAction = WaitableAction>(
 ): Promise<A> {
   const { id, action } = actionOf(actionOrId);
   const label = `waitForAction(${id})`;
-  if (action?.status == "completed") return action;
-  if (action?.status == "errored") throw erroredAction(label, action, 0, 0);
-  const poll = async (o: RequestOptions) => (await client.request<{ action?: A }>(getAction, [id], undefined, o)).action;
+  if (action?.status === "completed") return action;
+  if (action?.status === "errored") throw erroredAction(label, action, 0, 0);
+  const poll = async (o: RequestOptions) =>
+    (await client.request<{ action?: A }>(getAction, [id], undefined, o)).action;
   let last: WaitPoll<A | undefined> | undefined;
   const onPoll = (p: WaitPoll<A | undefined>) => {
     last = p;
     options.onPoll?.(p as WaitPoll<A>);
   };
   // Both end states stop the poll; an errored one becomes a WaitError carrying the action.
-  const done = (await waitUntil(client, poll, { path: "status", success: ["completed", "errored"], label }, { ...options, onPoll }))!;
-  if (done.status == "errored") throw erroredAction(label, done, last!.attempt, last!.elapsed);
+  const done = (await waitUntil(
+    client,
+    poll,
+    { path: "status", success: ["completed", "errored"], label },
+    { ...options, onPoll },
+  ))!;
+  if (done.status === "errored") throw erroredAction(label, done, last!.attempt, last!.elapsed);
   return done;
 }

@@ -30,9 +30,13 @@ function errorExample(doc: OpenApiDocument, op: ContractOperation, status: numbe
   if (!response || isRef(response)) return undefined;
   const media = response.content?.["application/json"];
   if (!media) return undefined;
-  const [example] = examplesOf(doc, { example: media.example, examples: media.examples as Record<string, unknown>, schema: media.schema });
+  const [example] = examplesOf(doc, {
+    example: media.example,
+    examples: media.examples as Record<string, unknown>,
+    schema: media.schema,
+  });
   const e = example as Partial<ErrorExample> | undefined;
-  return typeof e?.id == "string" && typeof e.message == "string" ? (e as ErrorExample) : undefined;
+  return typeof e?.id === "string" && typeof e.message === "string" ? (e as ErrorExample) : undefined;
 }
 
 const doc = loadSpec(inject("contractSpecPath"));
@@ -41,11 +45,16 @@ const tags = [...new Set(operations.map(tagOf))];
 
 for (const tag of tags) {
   // Operations without a request body first: the error mapping is under test here, not body building.
-  const inTag = operations.filter((op) => tagOf(op) === tag).sort((a, b) => Number(!!a.info.body) - Number(!!b.info.body));
+  const inTag = operations
+    .filter((op) => tagOf(op) === tag)
+    .sort((a, b) => Number(!!a.info.body) - Number(!!b.info.body));
   describe.concurrent(`error statuses: ${tag}`, () => {
     test("the tag documents 401, 429 and 500 with example bodies", () => {
       for (const [status] of STATUSES.filter(([s]) => s !== 404))
-        expect(inTag.some((op) => errorExample(doc, op, status)), `no ${status} example in ${tag}`).toBe(true);
+        expect(
+          inTag.some((op) => errorExample(doc, op, status)),
+          `no ${status} example in ${tag}`,
+        ).toBe(true);
     });
     for (const [status, ErrorClass] of STATUSES) {
       const op = inTag.find((o) => errorExample(doc, o, status));
@@ -58,7 +67,10 @@ for (const tag of tags) {
           (result) => ({ result }),
           (error: unknown) => ({ error }),
         );
-        if (!("error" in outcome)) return expect.fail(`${op.info.functionName} resolved with status ${outcome.result.status}, expected a ${status} error`);
+        if (!("error" in outcome))
+          return expect.fail(
+            `${op.info.functionName} resolved with status ${outcome.result.status}, expected a ${status} error`,
+          );
         const { error } = outcome;
         if (!(error instanceof ErrorClass)) return expect.fail(describeFailure(op, sent, error));
         expect(error.status).toBe(status);

@@ -57,6 +57,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     const died = prism.exitReason();
     await prism.stop();
     rmSync(dir, { recursive: true, force: true });
-    if (died) throw new Error(`Prism ${died} during the contract run, so later calls could not connect\n${prism.output()}`);
+    if (died)
+      throw new Error(`Prism ${died} during the contract run, so later calls could not connect\n${prism.output()}`);
   };
 }

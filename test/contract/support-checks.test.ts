@@ -38,7 +38,9 @@ describe("response validator", () => {
   const validator = responseValidator(doc);
 
   test("accepts a body that matches, with nulls where the schema is nullable", () => {
-    expect(validator.check(thing, { id: 1, tag: "env:prod", note: null, owner: null, size: "12", cidr: "anything" })).toBeUndefined();
+    expect(
+      validator.check(thing, { id: 1, tag: "env:prod", note: null, owner: null, size: "12", cidr: "anything" }),
+    ).toBeUndefined();
   });
 
   test("rejects nulls where the schema is not nullable, wrong types, missing required properties and bad formats", () => {
@@ -51,17 +53,23 @@ describe("response validator", () => {
   test("a JSON operation whose body breaks its schema has a problem; a no-body operation must give undefined", () => {
     const op = (response: object) => ({ key: "GET /x", info: { response } }) as unknown as ContractOperation;
     const json = op({ kind: "json", status: "200", schema: thing });
-    expect(responseProblems(json, { status: 200, data: { id: "1", tag: "a" }, contentType: "application/json" }, validator).join()).toMatch(
-      /does not match the response schema/,
-    );
-    expect(responseProblems(json, { status: 201, data: { id: 1, tag: "a" }, contentType: "application/json" }, validator)).toEqual([
-      "status 201, documented 200",
-    ]);
+    expect(
+      responseProblems(
+        json,
+        { status: 200, data: { id: "1", tag: "a" }, contentType: "application/json" },
+        validator,
+      ).join(),
+    ).toMatch(/does not match the response schema/);
+    expect(
+      responseProblems(json, { status: 201, data: { id: 1, tag: "a" }, contentType: "application/json" }, validator),
+    ).toEqual(["status 201, documented 200"]);
     const none = op({ kind: "none", status: "204" });
     expect(responseProblems(none, { status: 204, data: undefined, contentType: null }, validator)).toEqual([]);
     expect(responseProblems(none, { status: 204, data: "", contentType: null }, validator)).toHaveLength(1);
     const binary = op({ kind: "binary", status: "200", mediaType: "application/pdf" });
-    expect(responseProblems(binary, { status: 200, data: "%PDF", contentType: "application/pdf" }, validator)).toHaveLength(1);
+    expect(
+      responseProblems(binary, { status: 200, data: "%PDF", contentType: "application/pdf" }, validator),
+    ).toHaveLength(1);
   });
 });
 
@@ -86,7 +94,11 @@ describe("request sampler", () => {
   });
 
   test("does not invent a required property that has no schema (the types do not offer it either)", () => {
-    const schema = { type: "object", required: ["name", "method"], properties: { name: { type: "string", example: "check" } } };
+    const schema = {
+      type: "object",
+      required: ["name", "method"],
+      properties: { name: { type: "string", example: "check" } },
+    };
     expect(sampleValue(doc, schema)).toEqual({ name: "check" });
   });
 

@@ -3,7 +3,7 @@
 // and the previous output directory is left byte for byte as it was.
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { badSpecs, removeTempDirs, runGenerator, snapshot, tempDir } from "./support/generator-cli.ts";
 
 afterAll(removeTempDirs);
@@ -19,20 +19,49 @@ interface Case {
 const schemaRef = "#/paths/~1v2~1things/get/responses/200/content/application~1json/schema/$ref";
 
 const cases: Case[] = [
-  { fixture: "invalid-json.json", pointer: "#/paths/~1v2~1things/get/responses", says: ["invalid JSON at line 5, column 107", "expected a double-quoted property name"] },
+  {
+    fixture: "invalid-json.json",
+    pointer: "#/paths/~1v2~1things/get/responses",
+    says: ["invalid JSON at line 5, column 107", "expected a double-quoted property name"],
+  },
   { fixture: "invalid-yaml.yaml", pointer: "#/paths", says: ["invalid YAML at line 10, column 3"] },
-  { fixture: "broken-ref.json", pointer: schemaRef, says: ['$ref "#/components/schemas/Thingg" does not resolve', 'no "Thingg" in #/components/schemas'] },
-  { fixture: "missing-file.yaml", pointer: schemaRef, says: ["not-there.yaml, which cannot be read: the file does not exist"] },
-  { fixture: "nested-broken-ref/openapi.yaml", file: "nested-broken-ref/schemas.yaml", pointer: "#/Thing/properties/owner/$ref", says: ['$ref "#/Owner" does not resolve'] },
+  {
+    fixture: "broken-ref.json",
+    pointer: schemaRef,
+    says: ['$ref "#/components/schemas/Thingg" does not resolve', 'no "Thingg" in #/components/schemas'],
+  },
+  {
+    fixture: "missing-file.yaml",
+    pointer: schemaRef,
+    says: ["not-there.yaml, which cannot be read: the file does not exist"],
+  },
+  {
+    fixture: "nested-broken-ref/openapi.yaml",
+    file: "nested-broken-ref/schemas.yaml",
+    pointer: "#/Thing/properties/owner/$ref",
+    says: ['$ref "#/Owner" does not resolve'],
+  },
   { fixture: "remote-ref.yaml", pointer: schemaRef, says: ["is a URL: a spec must be made of local files"] },
   {
     fixture: "duplicate-operation-ids.json",
     pointer: "#/paths/~1v2~1other-things/get/operationId",
     says: ['duplicate operationId "things_list" (also at #/paths/~1v2~1things/get/operationId)'],
   },
-  { fixture: "unknown-parameter-location.json", pointer: "#/paths/~1v2~1things/get/parameters/1/in", says: ['unknown parameter location "matrix"'] },
-  { fixture: "invalid-header-name.json", pointer: "#/paths/~1v2~1things/get/parameters/1/name", says: ['header parameter name "X-Not Fine:" is not a valid HTTP header name'] },
-  { fixture: "undeclared-path-parameter.json", pointer: "#/paths/~1v2~1things~1{thing_id}/get", says: ['declares no path parameter "thing_id"'] },
+  {
+    fixture: "unknown-parameter-location.json",
+    pointer: "#/paths/~1v2~1things/get/parameters/1/in",
+    says: ['unknown parameter location "matrix"'],
+  },
+  {
+    fixture: "invalid-header-name.json",
+    pointer: "#/paths/~1v2~1things/get/parameters/1/name",
+    says: ['header parameter name "X-Not Fine:" is not a valid HTTP header name'],
+  },
+  {
+    fixture: "undeclared-path-parameter.json",
+    pointer: "#/paths/~1v2~1things~1{thing_id}/get",
+    says: ['declares no path parameter "thing_id"'],
+  },
   { fixture: "no-such-spec.json", says: ["cannot read the spec", "ENOENT"] },
 ];
 

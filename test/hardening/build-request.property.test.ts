@@ -13,11 +13,25 @@ const BASE = "https://api.example.test/base";
 
 const word = fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/);
 /** Any string a caller might pass that is well-formed Unicode (lone surrogates have their own test). */
-const anyText = fc.oneof(fc.string({ unit: "grapheme", maxLength: 12 }), fc.string({ unit: "binary-ascii", maxLength: 12 }), fc.constantFrom("/", "?", "#", "%", "%2e%2e", "..%2f", "\\", "@", ":"));
-const pathArg = fc.oneof(anyText.filter((s) => s !== "" && s !== "." && s !== ".."), fc.integer(), fc.double());
+const anyText = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 12 }),
+  fc.string({ unit: "binary-ascii", maxLength: 12 }),
+  fc.constantFrom("/", "?", "#", "%", "%2e%2e", "..%2f", "\\", "@", ":"),
+);
+const pathArg = fc.oneof(
+  anyText.filter((s) => s !== "" && s !== "." && s !== ".."),
+  fc.integer(),
+  fc.double(),
+);
 
 /** A path template: literal words and placeholders, e.g. /v2/{a}/x/{b}. */
-const template = fc.array(fc.oneof(word.map((w) => ({ literal: w })), word.map((w) => ({ placeholder: w }))), { minLength: 1, maxLength: 6 });
+const template = fc.array(
+  fc.oneof(
+    word.map((w) => ({ literal: w })),
+    word.map((w) => ({ placeholder: w })),
+  ),
+  { minLength: 1, maxLength: 6 },
+);
 
 describe("buildUrl: path arguments", () => {
   it("fill exactly one segment each and never change origin or base path", () => {
@@ -40,10 +54,16 @@ describe("buildUrl: path arguments", () => {
   });
 
   it("refuses exactly the values that would move the request: missing, empty, '.', '..' and non-scalars", () => {
-    const anyValue = fc.oneof(anyText, fc.constantFrom("", ".", ".."), fc.integer(), fc.constantFrom(undefined, null, true, false, {}, [], ["a"]));
+    const anyValue = fc.oneof(
+      anyText,
+      fc.constantFrom("", ".", ".."),
+      fc.integer(),
+      fc.constantFrom(undefined, null, true, false, {}, [], ["a"]),
+    );
     fc.assert(
       fc.property(anyValue, (value) => {
-        const refused = !(typeof value === "string" || typeof value === "number") || value === "" || value === "." || value === "..";
+        const refused =
+          !(typeof value === "string" || typeof value === "number") || value === "" || value === "." || value === "..";
         const build = () => buildUrl(BASE, { method: "GET", path: "/v2/things/{thing_id}" }, [value], {});
         if (refused) expect(build).toThrow(ArgumentError);
         else expect(new URL(build()).pathname.split("/")).toHaveLength(5);
@@ -56,20 +76,33 @@ describe("buildUrl: path arguments", () => {
 describe("buildUrl: query serialisation", () => {
   const scalar = fc.oneof(anyText, fc.integer(), fc.double(), fc.boolean(), fc.constantFrom(null, undefined));
   const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }));
-  const key = fc.oneof(word, anyText.filter((s) => s !== ""));
+  const key = fc.oneof(
+    word,
+    anyText.filter((s) => s !== ""),
+  );
 
   it("carries every non-null value of the operation's query keys, in order, and nothing else", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(key, { minLength: 1, maxLength: 5 }), fc.array(value, { minLength: 5, maxLength: 5 }), fc.array(fc.tuple(word, value), { maxLength: 3 }), (queryKeys, values, extra) => {
-        const op: Operation = { method: "GET", path: "/v2/things", query: queryKeys };
-        const params: Record<string, unknown> = Object.fromEntries(extra.map(([k, v]) => ["extra_" + k, v]));
-        queryKeys.forEach((k, i) => (params[k] = values[i]));
-        const url = new URL(buildUrl(BASE, op, [], params));
-        const expected = queryKeys.flatMap((k) => [params[k]].flat().filter((v) => v != null).map((v) => [k, String(v)]));
-        expect([...url.searchParams]).toEqual(expected);
-        expect(url.pathname).toBe("/base/v2/things");
-        expect(url.hash).toBe("");
-      }),
+      fc.property(
+        fc.uniqueArray(key, { minLength: 1, maxLength: 5 }),
+        fc.array(value, { minLength: 5, maxLength: 5 }),
+        fc.array(fc.tuple(word, value), { maxLength: 3 }),
+        (queryKeys, values, extra) => {
+          const op: Operation = { method: "GET", path: "/v2/things", query: queryKeys };
+          const params: Record<string, unknown> = Object.fromEntries(extra.map(([k, v]) => ["extra_" + k, v]));
+          for (const [i, k] of queryKeys.entries()) params[k] = values[i];
+          const url = new URL(buildUrl(BASE, op, [], params));
+          const expected = queryKeys.flatMap((k) =>
+            [params[k]]
+              .flat()
+              .filter((v) => v != null)
+              .map((v) => [k, String(v)]),
+          );
+          expect([...url.searchParams]).toEqual(expected);
+          expect(url.pathname).toBe("/base/v2/things");
+          expect(url.hash).toBe("");
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -77,7 +110,12 @@ describe("buildUrl: query serialisation", () => {
 
 describe("setHeader", () => {
   it("refuses a value exactly when it holds CR or LF, and otherwise sets it under the lower-cased name", () => {
-    const headerValue = fc.oneof(anyText, fc.string({ unit: fc.constantFrom("a", " ", "\r", "\n", ":", "\t"), maxLength: 8 }), fc.integer(), fc.boolean());
+    const headerValue = fc.oneof(
+      anyText,
+      fc.string({ unit: fc.constantFrom("a", " ", "\r", "\n", ":", "\t"), maxLength: 8 }),
+      fc.integer(),
+      fc.boolean(),
+    );
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,10}$/), headerValue, (name, value) => {
         const headers: Record<string, string> = {};

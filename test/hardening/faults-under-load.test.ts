@@ -38,20 +38,35 @@ interface Outcome {
 }
 
 /** Runs the load in its own scope, so the client can be collected once it returns. */
-async function runLoad(baseUrl: string, signal: AbortSignal): Promise<{ outcomes: Outcome[]; client: WeakRef<object> }> {
-  const client = new sdk.DigitalOcean({ token: TOKEN, baseUrl, timeout: TIMEOUT_MS, maxRetries: MAX_RETRIES, maxRetryDelay: 10 });
+async function runLoad(
+  baseUrl: string,
+  signal: AbortSignal,
+): Promise<{ outcomes: Outcome[]; client: WeakRef<object> }> {
+  const client = new sdk.DigitalOcean({
+    token: TOKEN,
+    baseUrl,
+    timeout: TIMEOUT_MS,
+    maxRetries: MAX_RETRIES,
+    maxRetryDelay: 10,
+  });
   const calls = Array.from({ length: CALLS }, (_, i) =>
     i % 2
-      ? { id: `post-load-${i}`, method: "POST" as const, run: () => sdk.tagsCreate(client, { name: `load-${i}` }, { signal }) }
+      ? {
+          id: `post-load-${i}`,
+          method: "POST" as const,
+          run: () => sdk.tagsCreate(client, { name: `load-${i}` }, { signal }),
+        }
       : { id: `get-${i}`, method: "GET" as const, run: () => sdk.imagesGet(client, i, { signal }) },
   );
   const settled = await Promise.allSettled(calls.map((call) => call.run()));
-  return { outcomes: calls.map(({ id, method }, i) => ({ id, method, result: settled[i]! })), client: new WeakRef(client) };
+  return {
+    outcomes: calls.map(({ id, method }, i) => ({ id, method, result: settled[i]! })),
+    client: new WeakRef(client),
+  };
 }
 
 /** Every call settled with a value or a typed error, and the server saw what the retry rules allow. */
 function checkOutcomes(outcomes: Outcome[], server: ChaosServer): void {
-
   const typed = new Set(["ConnectionError", "TimeoutError", "RateLimitError", "InternalServerError"]);
   const byName: Record<string, number> = {};
   for (const { id, method, result } of outcomes) {
@@ -68,7 +83,8 @@ function checkOutcomes(outcomes: Outcome[], server: ChaosServer): void {
       byName[error.name] = (byName[error.name] ?? 0) + 1;
     }
     // A request the server never answered can only have been ended by the client's timeout.
-    if (actions.at(-1) === "hang") expect((result as PromiseRejectedResult).reason, id).toBeInstanceOf(sdk.TimeoutError);
+    if (actions.at(-1) === "hang")
+      expect((result as PromiseRejectedResult).reason, id).toBeInstanceOf(sdk.TimeoutError);
     // Once the server may have acted on a POST (anything but a 429), it must never see it again.
     if (method === "POST") {
       const acted = actions.findIndex((a) => a !== "429");
@@ -77,13 +93,16 @@ function checkOutcomes(outcomes: Outcome[], server: ChaosServer): void {
   }
   // The run exercised what it claims to: successes, the common failures, and retries. (Which typed
   // error a given call gets can depend on timing on a busy machine; that it gets one cannot.)
-  for (const kind of ["ok", "ConnectionError", "TimeoutError", "InternalServerError"]) expect(byName[kind], kind).toBeGreaterThan(0);
+  for (const kind of ["ok", "ConnectionError", "TimeoutError", "InternalServerError"])
+    expect(byName[kind], kind).toBeGreaterThan(0);
   expect(outcomes.some((o) => o.method === "GET" && server.arrivals.get(o.id)!.length > 1)).toBe(true);
 }
 
 it(`${CALLS} concurrent calls against a faulty server all settle, typed, without duplicate POSTs or leaks`, async () => {
   const before = handles();
-  const server = await startChaosServer(SEED, (url, body) => (url.startsWith("/v2/tags") ? `post-${JSON.parse(body).name}` : `get-${url.split("/").pop()}`));
+  const server = await startChaosServer(SEED, (url, body) =>
+    url.startsWith("/v2/tags") ? `post-${JSON.parse(body).name}` : `get-${url.split("/").pop()}`,
+  );
   const caller = new AbortController();
   // A `let`, dropped after the checks: the errors' unformatted stack traces hold the client.
   let load: Awaited<ReturnType<typeof runLoad>> | undefined = await runLoad(server.url, caller.signal);

@@ -6,17 +6,40 @@ import { startRawServer, type RawServer } from "./support/raw-server.ts";
 import { clientFor, outcome, sdk, TOKEN } from "./support/sdk.ts";
 
 let server: RawServer;
-beforeAll(async () => void (server = await startRawServer()));
+beforeAll(async () => {
+  server = await startRawServer();
+});
 afterAll(() => server.close());
 beforeEach(() => void server.requests.splice(0));
 
-const breaking = ["\r\nX-Injected: 1", "true\r\nX-Injected: 1", "a\nb", "a\rb", "trailing\n", "\r\n\r\nGET / HTTP/1.1", "x\u2028y\ny"];
+const breaking = [
+  "\r\nX-Injected: 1",
+  "true\r\nX-Injected: 1",
+  "a\nb",
+  "a\rb",
+  "trailing\n",
+  "\r\n\r\nGET / HTTP/1.1",
+  "x\u2028y\ny",
+];
 
 /** Each way of setting a header, given a bad value; returns the call and the header name the error must name. */
 const routes: [string, (bad: string) => () => Promise<unknown>, string][] = [
-  ["a generated header parameter", (bad) => () => sdk.dropletsDestroyWithAssociatedResourcesDangerous(clientFor(server.url), 1, { "X-Dangerous": bad as never }), "x-dangerous"],
-  ["the client's headers option", (bad) => () => sdk.imagesGet(clientFor(server.url, { headers: { "x-trace": bad } }), 1), "x-trace"],
-  ["a request's headers option", (bad) => () => sdk.imagesGet(clientFor(server.url), 1, { headers: { "x-trace": bad } }), "x-trace"],
+  [
+    "a generated header parameter",
+    (bad) => () =>
+      sdk.dropletsDestroyWithAssociatedResourcesDangerous(clientFor(server.url), 1, { "X-Dangerous": bad as never }),
+    "x-dangerous",
+  ],
+  [
+    "the client's headers option",
+    (bad) => () => sdk.imagesGet(clientFor(server.url, { headers: { "x-trace": bad } }), 1),
+    "x-trace",
+  ],
+  [
+    "a request's headers option",
+    (bad) => () => sdk.imagesGet(clientFor(server.url), 1, { headers: { "x-trace": bad } }),
+    "x-trace",
+  ],
   ["userAgent", (bad) => () => sdk.imagesGet(clientFor(server.url, { userAgent: bad }), 1), "user-agent"],
   ["the token", (bad) => () => sdk.imagesGet(clientFor(server.url, { token: TOKEN + bad }), 1), "authorization"],
 ];

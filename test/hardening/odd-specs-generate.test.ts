@@ -27,16 +27,22 @@ async function generateAndBuild(fixture: string): Promise<string> {
 
 describe("circular schemas", () => {
   let out: string;
-  beforeAll(async () => void (out = await generateAndBuild("circular-schemas.json")));
+  beforeAll(async () => {
+    out = await generateAndBuild("circular-schemas.json");
+  });
 
   it("generate and build, keeping the recursion as named references", () => {
-    const models = readdirSync(join(out, "src/models")).map((f) => readFileSync(join(out, "src/models", f), "utf8")).join("\n");
-    expect(models).toMatch(/export interface TreeNode \{[^]*parent\?: TreeNode;[^]*children\?: TreeNode\[\];/);
+    const models = readdirSync(join(out, "src/models"))
+      .map((f) => readFileSync(join(out, "src/models", f), "utf8"))
+      .join("\n");
+    expect(models).toMatch(/export interface TreeNode \{[\s\S]*parent\?: TreeNode;[\s\S]*children\?: TreeNode\[\];/);
     expect(models).toMatch(/export type Expression = Literal \| Sum;/);
     expect(models).toMatch(/terms\?: Expression\[\]/);
     expect(models).toMatch(/next\?: Sum;/);
     const declarations = readdirSync(join(out, "dist/esm/models")).filter((f) => f.endsWith(".d.ts"));
-    expect(declarations.map((f) => readFileSync(join(out, "dist/esm/models", f), "utf8")).join("\n")).toMatch(/parent\?: TreeNode;/);
+    expect(declarations.map((f) => readFileSync(join(out, "dist/esm/models", f), "utf8")).join("\n")).toMatch(
+      /parent\?: TreeNode;/,
+    );
   });
 });
 
@@ -46,9 +52,9 @@ describe("operationIds and names that are not identifiers", () => {
   let server: Server;
   let baseUrl: string;
   const seen: string[] = [];
-  const operations = Object.entries(JSON.parse(readFileSync(join(badSpecs, "hostile-names.json"), "utf8")).paths as Record<string, object>).flatMap(
-    ([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
-  );
+  const operations = Object.entries(
+    JSON.parse(readFileSync(join(badSpecs, "hostile-names.json"), "utf8")).paths as Record<string, object>,
+  ).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
 
   /** The generated operation functions (the resource modules' function exports), by name. */
   const functions: Record<string, unknown> = {};
@@ -59,7 +65,11 @@ describe("operationIds and names that are not identifiers", () => {
     sdk = await load(join(out, "dist/esm/index.js"));
     for (const file of readdirSync(join(out, "dist/esm/resources")).filter((f) => f.endsWith(".js"))) {
       const mod = await load(join(out, "dist/esm/resources", file));
-      for (const [name, value] of Object.entries(mod)) if (typeof value === "function" && !isClass(value)) names.push(name), (functions[name] = value);
+      for (const [name, value] of Object.entries(mod))
+        if (typeof value === "function" && !isClass(value)) {
+          names.push(name);
+          functions[name] = value;
+        }
     }
     server = createServer((req, res) => {
       seen.push(`${req.method} ${req.url}`);
@@ -82,21 +92,31 @@ describe("operationIds and names that are not identifiers", () => {
 
   it("maps each function to a different operation", async () => {
     const client = new (sdk.Client as new (o: object) => object)({ token: "t", baseUrl, maxRetries: 0 });
-    for (const [name, fn] of Object.entries(functions)) if (name !== "eGet") await (fn as (c: object) => Promise<unknown>)(client);
-    await (functions.eGet as (c: object, a: string, b: string, p: object) => Promise<unknown>)(client, "a b", "c/d", { "per page": 2, "X-Odd.Header": "v" });
-    expect(seen.map((s) => s.replace(/\/a%20b\/c%2Fd\?per\+page=2$/, "/{odd-name}/{class}")).sort()).toEqual([...operations].sort());
+    for (const [name, fn] of Object.entries(functions))
+      if (name !== "eGet") await (fn as (c: object) => Promise<unknown>)(client);
+    await (functions.eGet as (c: object, a: string, b: string, p: object) => Promise<unknown>)(client, "a b", "c/d", {
+      "per page": 2,
+      "X-Odd.Header": "v",
+    });
+    expect(seen.map((s) => s.replace(/\/a%20b\/c%2Fd\?per\+page=2$/, "/{odd-name}/{class}")).sort()).toEqual(
+      [...operations].sort(),
+    );
   });
 
   it("keeps descriptions inside their comments (nothing in them runs or is exported)", () => {
     expect(Object.keys(sdk).filter((k) => /pwned/i.test(k))).toEqual([]);
     // The text is still there, but only inside comments, whose closing `*/` it cannot contain.
-    const emitted = readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => /^(src|dist)\/.*\.(ts|js)$/.test(f));
+    const emitted = readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) =>
+      /^(src|dist)\/.*\.(ts|js)$/.test(f),
+    );
     expect(emitted.length).toBeGreaterThan(10);
     for (const file of emitted) {
       const source = readFileSync(join(out, file), "utf8");
       expect(source).not.toMatch(/\*\/ *(throw new Error\('injected|export const pwned)/);
     }
-    expect(readFileSync(join(out, "src/resources/default.ts"), "utf8")).toContain("*\\/ throw new Error('injected in summary')");
+    expect(readFileSync(join(out, "src/resources/default.ts"), "utf8")).toContain(
+      "*\\/ throw new Error('injected in summary')",
+    );
   });
 });
 

@@ -13,7 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consumers, expectedCalls, expectedOutput, root } from "./support/consumers.ts";
 
 const run = promisify(execFile);
-const npm = (args: string[], cwd: string) => run("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, env: { ...process.env, npm_config_update_notifier: "false" } });
+const npm = (args: string[], cwd: string) =>
+  run("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd,
+    env: { ...process.env, npm_config_update_notifier: "false" },
+  });
 const tsc = join(root, "node_modules/typescript/bin/tsc");
 
 let work: string;
@@ -29,9 +33,13 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     seen.push(req.headers);
     if (req.url === "/v2/account") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ account: { email: "sammy@example.com", droplet_limit: 25 } }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ account: { email: "sammy@example.com", droplet_limit: 25 } }));
     } else {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ id: "not_found", message: "The resource you were accessing could not be found." }));
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ id: "not_found", message: "The resource you were accessing could not be found." }));
     }
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -54,6 +62,8 @@ describe.each(consumers)("$name consumer", ({ name, files, entry }) => {
     const before = seen.length;
     const { stdout } = await run(process.execPath, [entry, baseUrl], { cwd: dir });
     expect(JSON.parse(stdout)).toEqual(expectedOutput);
-    expect(seen.slice(before).map((h) => h.authorization)).toEqual(Array(expectedCalls[name] ?? 3).fill("Bearer consumer-token"));
+    expect(seen.slice(before).map((h) => h.authorization)).toEqual(
+      Array(expectedCalls[name] ?? 3).fill("Bearer consumer-token"),
+    );
   });
 });

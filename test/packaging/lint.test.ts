@@ -18,9 +18,20 @@ describe("package linters", () => {
   });
 
   it("attw finds no problem for any resolution mode", async () => {
-    const result = await run(bin("attw"), ["--pack", generated, "--format", "json"], { cwd: root, maxBuffer: 64 << 20 }).catch((e: { stdout: string }) => e);
-    const report = JSON.parse(result.stdout) as { analysis: { entrypoints: Record<string, { resolutions: Record<string, unknown> }> }; problems: Record<string, unknown> | unknown[] };
+    const result = await run(bin("attw"), ["--pack", generated, "--format", "json"], {
+      cwd: root,
+      maxBuffer: 64 << 20,
+    }).catch((e: { stdout: string }) => e);
+    const report = JSON.parse(result.stdout) as {
+      analysis: { entrypoints: Record<string, { resolutions: Record<string, unknown> }> };
+      problems: Record<string, unknown> | unknown[];
+    };
     expect(report.problems).toEqual({});
-    expect(Object.keys(report.analysis.entrypoints["."]!.resolutions).sort()).toEqual(["bundler", "node10", "node16-cjs", "node16-esm"]);
+    expect(Object.keys(report.analysis.entrypoints["."]!.resolutions).sort()).toEqual([
+      "bundler",
+      "node10",
+      "node16-cjs",
+      "node16-esm",
+    ]);
   });
 });

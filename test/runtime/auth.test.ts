@@ -88,7 +88,10 @@ describe("the token never shows", () => {
   });
 
   test("in HTTP errors (message, JSON.stringify, util.inspect, stack)", async () => {
-    server.reply(json(401, { id: "unauthorized", message: "Unable to authenticate you" }), text(500, "upstream exploded"));
+    server.reply(
+      json(401, { id: "unauthorized", message: "Unable to authenticate you" }),
+      text(500, "upstream exploded"),
+    );
     const client = new Client({ baseUrl: server.url, token: TOKEN, maxRetries: 0 });
     const e401 = await client.request(ops.getImage, [1], undefined).catch((e: unknown) => e);
     const e500 = await client.request(ops.getImage, [1], undefined).catch((e: unknown) => e);
@@ -101,7 +104,8 @@ describe("the token never shows", () => {
   test("in connection and timeout errors", async () => {
     const refused = new Client({ baseUrl: await closedPortUrl(), token: TOKEN, maxRetries: 0 });
     const eConn = await refused.request(ops.getImage, [1], undefined).catch((e: unknown) => e);
-    const never: Fetch = (_, init) => new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+    const never: Fetch = (_, init) =>
+      new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
     const slow = new Client({ baseUrl: server.url, token: TOKEN, maxRetries: 0, timeout: 20, fetch: never });
     const eTimeout = await slow.request(ops.getImage, [1], undefined).catch((e: unknown) => e);
     expect(eConn).toHaveProperty("name", "ConnectionError");
@@ -112,7 +116,12 @@ describe("the token never shows", () => {
 
   test("in the client object and in hook info", async () => {
     const seen: RequestHookInfo[] = [];
-    const client = new Client({ baseUrl: server.url, token: TOKEN, onRequest: (i) => seen.push(i), onResponse: (i) => seen.push(i) });
+    const client = new Client({
+      baseUrl: server.url,
+      token: TOKEN,
+      onRequest: (i) => seen.push(i),
+      onResponse: (i) => seen.push(i),
+    });
     await client.request(ops.getImage, [1], undefined);
     expect(server.requests.at(-1)!.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(seen).toHaveLength(2);

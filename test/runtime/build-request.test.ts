@@ -7,7 +7,10 @@ import { TOKEN, clientFor, ops } from "./fixtures.ts";
 import { json, startServer, type TestServer } from "./server.ts";
 
 const base = "https://api.example.test";
-const repoOp: Operation = { method: "GET", path: "/v2/registry/{registry_name}/repositories/{repository_name}/digests/{manifest_digest}" };
+const repoOp: Operation = {
+  method: "GET",
+  path: "/v2/registry/{registry_name}/repositories/{repository_name}/digests/{manifest_digest}",
+};
 
 describe("buildUrl", () => {
   test("fills placeholders in order, each encoded as one segment", () => {
@@ -37,7 +40,13 @@ describe("buildUrl", () => {
   });
 
   test("query: only declared keys, arrays as repeated keys, scalars stringified, undefined omitted", () => {
-    const url = buildUrl(base, ops.listDroplets, [], { per_page: 20, tag_name: ["a", "b c"], name: undefined, type: true, other: "x" });
+    const url = buildUrl(base, ops.listDroplets, [], {
+      per_page: 20,
+      tag_name: ["a", "b c"],
+      name: undefined,
+      type: true,
+      other: "x",
+    });
     expect(url).toBe(base + "/v2/droplets?per_page=20&tag_name=a&tag_name=b+c&type=true");
     expect(new URL(url).searchParams.getAll("tag_name")).toEqual(["a", "b c"]);
   });
@@ -49,8 +58,17 @@ describe("buildUrl", () => {
 
 describe("buildBody", () => {
   test("fields: every param that is not a query or header key, undefined dropped", () => {
-    const op: Operation = { method: "POST", path: "/x", query: ["q"], headers: { dangerous: "X-Dangerous" }, body: "fields" };
-    expect(JSON.parse(buildBody(op, { q: 1, dangerous: true, name: "fw", tags: ["a"], gone: undefined })!)).toEqual({ name: "fw", tags: ["a"] });
+    const op: Operation = {
+      method: "POST",
+      path: "/x",
+      query: ["q"],
+      headers: { dangerous: "X-Dangerous" },
+      body: "fields",
+    };
+    expect(JSON.parse(buildBody(op, { q: 1, dangerous: true, name: "fw", tags: ["a"], gone: undefined })!)).toEqual({
+      name: "fw",
+      tags: ["a"],
+    });
   });
 
   test("fields: none given sends no body, unless the operation requires one", () => {
@@ -115,10 +133,16 @@ describe("on the wire", () => {
     await expect(client.request(ops.getImage, [".."], undefined)).rejects.toThrow(ArgumentError);
     // An untyped JS caller that forgets the argument.
     await expect(client.request(ops.getImage, [], undefined)).rejects.toThrow(/"image_id"/);
-    await expect(client.request(ops.getImage, [1], undefined, { headers: { "X-Trace": "a\r\nX-Evil: 1" } })).rejects.toThrow(ArgumentError);
+    await expect(
+      client.request(ops.getImage, [1], undefined, { headers: { "X-Trace": "a\r\nX-Evil: 1" } }),
+    ).rejects.toThrow(ArgumentError);
     await expect(client.request(ops.getImage, [1], undefined, { userAgent: "ua\n" })).rejects.toThrow(/user-agent/);
-    await expect(client.request(ops.dangerousDelete, [1], { "X-Dangerous": "true\r\n" })).rejects.toThrow(/X-Dangerous/);
-    await expect(clientFor(server, { token: TOKEN + "\r\nX-Evil: 1" }).request(ops.getImage, [1], undefined)).rejects.toThrow(ArgumentError);
+    await expect(client.request(ops.dangerousDelete, [1], { "X-Dangerous": "true\r\n" })).rejects.toThrow(
+      /X-Dangerous/,
+    );
+    await expect(
+      clientFor(server, { token: TOKEN + "\r\nX-Evil: 1" }).request(ops.getImage, [1], undefined),
+    ).rejects.toThrow(ArgumentError);
     expect(server.requests.length).toBe(before);
   });
 
@@ -126,7 +150,11 @@ describe("on the wire", () => {
     const client = clientFor(server);
     const before = server.requests.length;
     await client.request(ops.dangerousDelete, [7], { "X-Dangerous": true });
-    await client.request(ops.createFirewall, [], { name: "fw", inbound_rules: [{ protocol: "tcp" }], droplet_ids: undefined });
+    await client.request(ops.createFirewall, [], {
+      name: "fw",
+      inbound_rules: [{ protocol: "tcp" }],
+      droplet_ids: undefined,
+    });
     await client.request(ops.listDroplets, [], { tag_name: "web", per_page: 5 });
     const [del, post, list] = server.requests.slice(before);
     expect(del!.url).toBe("/v2/droplets/7/destroy_with_associated_resources/dangerous");

@@ -50,13 +50,21 @@ describe.each([
 ])("%i", (status, Class, id) => {
   test(`is a ${Class.name} with id, message, requestId, headers`, async () => {
     const error = await failWith(
-      json(status, { id, message: `message for ${status}`, request_id: "req-body-1" }, { "x-request-id": "req-header-1", "x-extra": "yes" }),
+      json(
+        status,
+        { id, message: `message for ${status}`, request_id: "req-body-1" },
+        { "x-request-id": "req-header-1", "x-extra": "yes" },
+      ),
     );
     expect(error).toBeInstanceOf(Class);
     expect(error.name).toBe(Class.name);
     expect(error.stack?.startsWith(`${Class.name}: message for ${status}`)).toBe(true);
     expect(error).toMatchObject({ status, id, message: `message for ${status}`, requestId: "req-body-1" });
-    expect(error.headers).toMatchObject({ "x-request-id": "req-header-1", "x-extra": "yes", "content-type": "application/json" });
+    expect(error.headers).toMatchObject({
+      "x-request-id": "req-header-1",
+      "x-extra": "yes",
+      "content-type": "application/json",
+    });
   });
 });
 
@@ -96,7 +104,9 @@ test("JSON without a message uses the status and body", async () => {
 
 describe("malformed success bodies", () => {
   test("invalid JSON rejects with InvalidResponseError, not a SyntaxError", async () => {
-    const error = await failWith(text(200, "{not json", { "content-type": "application/json", "x-request-id": "req-3" }));
+    const error = await failWith(
+      text(200, "{not json", { "content-type": "application/json", "x-request-id": "req-3" }),
+    );
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ status: 200, requestId: "req-3" });
     expect(error.message).toContain("{not json");

@@ -7,7 +7,12 @@ export const TOKEN = "dop_v1_secret_token_never_shown";
 
 export const ops = {
   getImage: { method: "GET", path: "/v2/images/{image_id}" },
-  listDroplets: { method: "GET", path: "/v2/droplets", query: ["per_page", "page", "tag_name", "name", "type"], items: "droplets" },
+  listDroplets: {
+    method: "GET",
+    path: "/v2/droplets",
+    query: ["per_page", "page", "tag_name", "name", "type"],
+    items: "droplets",
+  },
   deleteTag: { method: "DELETE", path: "/v2/tags/{tag_id}", response: "none" },
   createFirewall: { method: "POST", path: "/v2/firewalls", body: "fields" },
   dangerousDelete: {
@@ -16,12 +21,33 @@ export const ops = {
     headers: { "X-Dangerous": "X-Dangerous" },
     response: "none",
   },
-  kubeconfig: { method: "GET", path: "/v2/kubernetes/clusters/{cluster_id}/kubeconfig", query: ["expiry_seconds"], accept: "application/yaml", response: "text" },
-  invoicePdf: { method: "GET", path: "/v2/customers/my/invoices/{invoice_uuid}/pdf", accept: "application/pdf", response: "binary" },
-  invoiceCsv: { method: "GET", path: "/v2/customers/my/invoices/{invoice_uuid}/csv", accept: "text/csv", response: "text" },
+  kubeconfig: {
+    method: "GET",
+    path: "/v2/kubernetes/clusters/{cluster_id}/kubeconfig",
+    query: ["expiry_seconds"],
+    accept: "application/yaml",
+    response: "text",
+  },
+  invoicePdf: {
+    method: "GET",
+    path: "/v2/customers/my/invoices/{invoice_uuid}/pdf",
+    accept: "application/pdf",
+    response: "binary",
+  },
+  invoiceCsv: {
+    method: "GET",
+    path: "/v2/customers/my/invoices/{invoice_uuid}/csv",
+    accept: "text/csv",
+    response: "text",
+  },
 } satisfies Record<string, Operation>;
 
 /** An operation of the given method on a fixed path, for the retry tables. */
-export const opFor = (method: Operation["method"]): Operation => ({ method, path: "/v2/things", ...(method == "POST" || method == "PATCH" || method == "PUT" ? { body: "fields" } : {}) });
+export const opFor = (method: Operation["method"]): Operation => ({
+  method,
+  path: "/v2/things",
+  ...(method === "POST" || method === "PATCH" || method === "PUT" ? { body: "fields" } : {}),
+});
 
-export const clientFor = (server: TestServer, options: ClientOptions = {}) => new Client({ token: TOKEN, baseUrl: server.url, ...options });
+export const clientFor = (server: TestServer, options: ClientOptions = {}) =>
+  new Client({ token: TOKEN, baseUrl: server.url, ...options });

@@ -8,7 +8,18 @@ import { json, startServer, text, type TestServer } from "./server.ts";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer(() => json(201, { firewall: {} }, { "x-request-id": "req-9", "ratelimit-limit": "250", "ratelimit-remaining": "7", "ratelimit-reset": "1900000000" }));
+  server = await startServer(() =>
+    json(
+      201,
+      { firewall: {} },
+      {
+        "x-request-id": "req-9",
+        "ratelimit-limit": "250",
+        "ratelimit-remaining": "7",
+        "ratelimit-reset": "1900000000",
+      },
+    ),
+  );
 });
 afterAll(() => server.close());
 beforeEach(() => server.reset());
@@ -25,7 +36,9 @@ const record = () => {
 test("each attempt is reported with method, url, redacted headers, attempt, status, rate limit and request id", async () => {
   const { events, onRequest, onResponse } = record();
   server.reply(text(429, "slow down", { "retry-after": "0" }));
-  await clientFor(server, { onRequest, onResponse, userAgent: "my-app/1.0" }).request(ops.createFirewall, [], { name: "fw" });
+  await clientFor(server, { onRequest, onResponse, userAgent: "my-app/1.0" }).request(ops.createFirewall, [], {
+    name: "fw",
+  });
   const url = server.url + "/v2/firewalls";
   const headers = {
     accept: "application/json",
@@ -35,7 +48,19 @@ test("each attempt is reported with method, url, redacted headers, attempt, stat
   };
   expect(events).toEqual([
     ["request", { method: "POST", url, headers, attempt: 1 }],
-    ["response", { method: "POST", url, headers, attempt: 1, status: 429, duration: expect.any(Number), rateLimit: undefined, requestId: undefined }],
+    [
+      "response",
+      {
+        method: "POST",
+        url,
+        headers,
+        attempt: 1,
+        status: 429,
+        duration: expect.any(Number),
+        rateLimit: undefined,
+        requestId: undefined,
+      },
+    ],
     ["request", { method: "POST", url, headers, attempt: 2 }],
     [
       "response",
@@ -58,17 +83,24 @@ test("each attempt is reported with method, url, redacted headers, attempt, stat
 test("a failed connection reports the request but no response", async () => {
   const { events, onRequest, onResponse } = record();
   server.reply({ destroy: true });
-  await clientFor(server, { onRequest, onResponse, maxRetries: 0 }).request(ops.createFirewall, [], {}).catch(() => {});
+  await clientFor(server, { onRequest, onResponse, maxRetries: 0 })
+    .request(ops.createFirewall, [], {})
+    .catch(() => {});
   expect(events.map(([kind]) => kind)).toEqual(["request"]);
 });
 
 test("per-request hooks replace the client's", async () => {
   const client = record();
   const perRequest = record();
-  await clientFor(server, { onRequest: client.onRequest, onResponse: client.onResponse }).request(ops.getImage, [1], undefined, {
-    onRequest: perRequest.onRequest,
-    onResponse: perRequest.onResponse,
-  });
+  await clientFor(server, { onRequest: client.onRequest, onResponse: client.onResponse }).request(
+    ops.getImage,
+    [1],
+    undefined,
+    {
+      onRequest: perRequest.onRequest,
+      onResponse: perRequest.onResponse,
+    },
+  );
   expect(client.events).toEqual([]);
   expect(perRequest.events.map(([kind]) => kind)).toEqual(["request", "response"]);
 });

@@ -23,7 +23,10 @@ afterEach(() => vi.unstubAllGlobals());
 
 const capture = () => {
   const calls: { url: string; init: RequestInit }[] = [];
-  const f: Fetch = async (url, init) => (calls.push({ url, init }), new Response('{"ok":true}', { status: 200 }));
+  const f: Fetch = async (url, init) => {
+    calls.push({ url, init });
+    return new Response('{"ok":true}', { status: 200 });
+  };
   return { calls, fetch: f };
 };
 
@@ -39,7 +42,9 @@ describe("defaults", () => {
 
   test("no fetch anywhere is a ConfigurationError", async () => {
     vi.stubGlobal("fetch", undefined);
-    await expect(new Client({ token: TOKEN }).request(ops.getImage, [1], undefined)).rejects.toThrow(ConfigurationError);
+    await expect(new Client({ token: TOKEN }).request(ops.getImage, [1], undefined)).rejects.toThrow(
+      ConfigurationError,
+    );
   });
 });
 
@@ -63,10 +68,17 @@ describe("per-request overrides", () => {
 
   test("headers merge by name, case-insensitively; undefined removes a default", async () => {
     const client = clientFor(server, { headers: { "X-Team": "infra", "X-Trace": "client", "X-Drop": "me" } });
-    await client.request(ops.getImage, [1], undefined, { headers: { "x-trace": "request", "x-drop": undefined, "X-New": "1" } });
+    await client.request(ops.getImage, [1], undefined, {
+      headers: { "x-trace": "request", "x-drop": undefined, "X-New": "1" },
+    });
     await client.request(ops.getImage, [1], undefined);
     const [first, second] = server.requests;
-    expect([first!.headers["x-team"], first!.headers["x-trace"], first!.headers["x-drop"], first!.headers["x-new"]]).toEqual(["infra", "request", undefined, "1"]);
+    expect([
+      first!.headers["x-team"],
+      first!.headers["x-trace"],
+      first!.headers["x-drop"],
+      first!.headers["x-new"],
+    ]).toEqual(["infra", "request", undefined, "1"]);
     expect([second!.headers["x-trace"], second!.headers["x-drop"]]).toEqual(["client", "me"]);
   });
 

@@ -21,8 +21,15 @@ const dropletPages = (req: Received) => {
   const q = new URL(req.url, "http://x").searchParams;
   const page = Number(q.get("page") ?? 1);
   const per = Number(q.get("per_page") ?? 20);
-  const next = page * per < ALL.length ? { next: `https://evil.example.com/v2/droplets?page=${page + 1}&per_page=999&tag_name=evil` } : {};
-  return json(200, { droplets: ALL.slice((page - 1) * per, page * per), links: { pages: next }, meta: { total: ALL.length } });
+  const next =
+    page * per < ALL.length
+      ? { next: `https://evil.example.com/v2/droplets?page=${page + 1}&per_page=999&tag_name=evil` }
+      : {};
+  return json(200, {
+    droplets: ALL.slice((page - 1) * per, page * per),
+    links: { pages: next },
+    meta: { total: ALL.length },
+  });
 };
 
 let server: TestServer;
@@ -36,7 +43,10 @@ beforeEach(() => {
 });
 
 const fetched: string[] = [];
-const recordingFetch: Fetch = (url, init) => (fetched.push(url), fetch(url, init));
+const recordingFetch: Fetch = (url, init) => {
+  fetched.push(url);
+  return fetch(url, init);
+};
 const list = (params?: object) =>
   clientFor(server, { fetch: recordingFetch }).paginate<DropletsPage, Droplet>(ops.listDroplets, [], params, undefined);
 
@@ -96,7 +106,10 @@ describe("stops", () => {
     for await (const d of list({ per_page: 1 })) ids.push(d.id);
     return ids;
   };
-  const page = (id: number, next?: string) => ({ droplets: [{ id }], links: next === undefined ? {} : { pages: { next } } });
+  const page = (id: number, next?: string) => ({
+    droplets: [{ id }],
+    links: next === undefined ? {} : { pages: { next } },
+  });
 
   test("when there is no next link", async () => {
     expect(await collect([page(1), page(2)])).toEqual([1]);
@@ -116,7 +129,9 @@ describe("stops", () => {
   });
 
   test("on an error, which iteration rethrows", async () => {
-    server.handle((_, i) => (i == 0 ? json(200, page(1, "/v2/droplets?page=2")) : json(404, { id: "not_found", message: "gone" })));
+    server.handle((_, i) =>
+      i === 0 ? json(200, page(1, "/v2/droplets?page=2")) : json(404, { id: "not_found", message: "gone" }),
+    );
     const ids: number[] = [];
     const iterate = async () => {
       for await (const d of list()) ids.push(d.id);

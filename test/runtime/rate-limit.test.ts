@@ -1,7 +1,7 @@
 // Rate-limit headers surface on raw responses, errors and the client; the
 // opt-in limiter keeps a busy client inside a sliding one-minute window.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { DigitalOceanError, RateLimitError } from "../../templates/runtime/index.ts";
+import { type DigitalOceanError, RateLimitError } from "../../templates/runtime/index.ts";
 import { parseRateLimit } from "../../templates/runtime/rate-limit.ts";
 import { T0, installClock, waits } from "./fake-clock.ts";
 import { clientFor, ops } from "./fixtures.ts";
@@ -29,7 +29,11 @@ const budget = (remaining: number, reset = 1_900_000_000) => ({
 
 describe("parsing", () => {
   test("all three headers make a RateLimit; any missing makes none", () => {
-    expect(parseRateLimit(new Headers(budget(4999)))).toEqual({ limit: 5000, remaining: 4999, reset: new Date(1_900_000_000_000) });
+    expect(parseRateLimit(new Headers(budget(4999)))).toEqual({
+      limit: 5000,
+      remaining: 4999,
+      reset: new Date(1_900_000_000_000),
+    });
     expect(parseRateLimit(new Headers({ "ratelimit-limit": "5000", "ratelimit-remaining": "1" }))).toBeUndefined();
     expect(parseRateLimit(new Headers())).toBeUndefined();
   });
@@ -77,21 +81,21 @@ describe("client-side limiter", () => {
     const rejected = enforce(250);
     const results = await burst(clientFor(server, { maxRetries: 0 }), 300);
     expect(rejected()).toBe(50);
-    expect(results.filter((r) => r.status == "rejected" && r.reason instanceof RateLimitError)).toHaveLength(50);
+    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof RateLimitError)).toHaveLength(50);
   });
 
   test("300 rapid calls at 250/min: 250 at once, 50 a minute later, not one 429", async () => {
     const rejected = enforce(250);
     const all = burst(clientFor(server, { maxRetries: 0, maxRequestsPerMinute: 250 }), 300);
-    await until(() => server.requests.length == 250 && waits().length == 50, "the first 250 and 50 waiting");
+    await until(() => server.requests.length === 250 && waits().length === 50, "the first 250 and 50 waiting");
     expect(new Set(waits())).toEqual(new Set([60_000]));
     await vi.advanceTimersByTimeAsync(59_999);
     expect(server.requests).toHaveLength(250);
     await vi.advanceTimersByTimeAsync(1);
     const results = await all;
-    expect(results.every((r) => r.status == "fulfilled")).toBe(true);
+    expect(results.every((r) => r.status === "fulfilled")).toBe(true);
     expect(rejected()).toBe(0);
-    expect(server.requests.filter((r) => r.at == T0 + 60_000)).toHaveLength(50);
+    expect(server.requests.filter((r) => r.at === T0 + 60_000)).toHaveLength(50);
   });
 
   test("the window slides: each waiter goes when the oldest send leaves the last minute", async () => {
@@ -104,9 +108,9 @@ describe("client-side limiter", () => {
     await call();
     await vi.advanceTimersByTimeAsync(10_000);
     const late = [call(), call()];
-    await until(() => waits().length == 2);
+    await until(() => waits().length === 2);
     await vi.advanceTimersByTimeAsync(30_000);
-    await until(() => server.requests.length == 4 && waits().length == 3);
+    await until(() => server.requests.length === 4 && waits().length === 3);
     await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all(late);
     expect(server.requests.map((r) => (r.at - T0) / 1000)).toEqual([0, 10, 20, 60, 70]);
@@ -117,7 +121,7 @@ describe("client-side limiter", () => {
     await client.request(ops.getImage, [1], undefined, { maxRequestsPerMinute: 1 });
     const controller = new AbortController();
     const p = client.request(ops.getImage, [1], undefined, { maxRequestsPerMinute: 1, signal: controller.signal });
-    await until(() => waits().length == 1);
+    await until(() => waits().length === 1);
     expect(waits()).toEqual([60_000]);
     controller.abort();
     await expect(p).rejects.toMatchObject({ name: "AbortError" });

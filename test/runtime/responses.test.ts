@@ -8,14 +8,27 @@ import { json, startServer, text, type TestServer } from "./server.ts";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer(() => json(200, { image: { id: 7 } }, { "x-request-id": "req-42", "ratelimit-limit": "5000", "ratelimit-remaining": "10", "ratelimit-reset": "1900000000" }));
+  server = await startServer(() =>
+    json(
+      200,
+      { image: { id: 7 } },
+      {
+        "x-request-id": "req-42",
+        "ratelimit-limit": "5000",
+        "ratelimit-remaining": "10",
+        "ratelimit-reset": "1900000000",
+      },
+    ),
+  );
 });
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
 describe("withResponse", () => {
   test("gives data, the Response, its rate limit and request id", async () => {
-    const { data, response, rateLimit, requestId } = await clientFor(server).request(ops.getImage, [7], undefined).withResponse();
+    const { data, response, rateLimit, requestId } = await clientFor(server)
+      .request(ops.getImage, [7], undefined)
+      .withResponse();
     expect(data).toEqual({ image: { id: 7 } });
     expect(response).toBeInstanceOf(Response);
     expect(response.headers.get("x-request-id")).toBe("req-42");
@@ -43,7 +56,9 @@ describe("body kinds", () => {
 
   test("csv as text", async () => {
     server.reply(text(200, "product,amount\nDroplets,12.00\n", { "content-type": "text/csv" }));
-    expect(await clientFor(server).request(ops.invoiceCsv, ["inv-1"], undefined)).toBe("product,amount\nDroplets,12.00\n");
+    expect(await clientFor(server).request(ops.invoiceCsv, ["inv-1"], undefined)).toBe(
+      "product,amount\nDroplets,12.00\n",
+    );
     expect(server.requests[0]!.headers.accept).toBe("text/csv");
   });
 
@@ -103,7 +118,10 @@ describe("APIPromise", () => {
 
     test("a failure handled through withResponse alone raises none", async () => {
       server.reply(json(404, { id: "not_found", message: "gone" }));
-      const error = await clientFor(server).request(ops.getImage, [8], undefined).withResponse().catch((e: unknown) => e);
+      const error = await clientFor(server)
+        .request(ops.getImage, [8], undefined)
+        .withResponse()
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NotFoundError);
       await macrotasks();
       expect(seen).toEqual([]);

@@ -34,7 +34,7 @@ describe("server-directed waits", () => {
   test("Retry-After in seconds: no retry before it, the retry right at it", async () => {
     server.reply(text(429, "slow down", { "retry-after": "3" }));
     const p = clientFor(server).request(get, [], undefined);
-    await until(() => waits().length == 1);
+    await until(() => waits().length === 1);
     expect(waits()).toEqual([3000]);
     await vi.advanceTimersByTimeAsync(2999);
     expect(server.requests).toHaveLength(1);
@@ -52,7 +52,13 @@ describe("server-directed waits", () => {
 
   test("a 429 with only ratelimit-reset waits until the reset", async () => {
     const reset = String(T0 / 1000 + 12);
-    server.reply(json(429, { id: "too_many_requests", message: "API Rate limit exceeded." }, { "ratelimit-limit": "250", "ratelimit-remaining": "0", "ratelimit-reset": reset }));
+    server.reply(
+      json(
+        429,
+        { id: "too_many_requests", message: "API Rate limit exceeded." },
+        { "ratelimit-limit": "250", "ratelimit-remaining": "0", "ratelimit-reset": reset },
+      ),
+    );
     await drive(clientFor(server).request(get, [], undefined));
     expect(gaps()).toEqual([12_000]);
   });
@@ -111,7 +117,9 @@ describe("the ceiling on a single wait", () => {
 
     server.reset();
     server.reply(text(503, "later", { "retry-after": "30" }));
-    await expect(clientFor(server).request(get, [], undefined, { maxRetryDelay: 10_000 })).rejects.toThrow(InternalServerError);
+    await expect(clientFor(server).request(get, [], undefined, { maxRetryDelay: 10_000 })).rejects.toThrow(
+      InternalServerError,
+    );
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -120,7 +128,7 @@ test("aborting during a retry wait rejects with the signal's reason and sends no
   server.reply(text(503, "busy", { "retry-after": "30" }));
   const controller = new AbortController();
   const p = clientFor(server).request(get, [], undefined, { signal: controller.signal });
-  await until(() => waits().length == 1);
+  await until(() => waits().length === 1);
   const reason = new Error("user gave up");
   controller.abort(reason);
   await expect(p).rejects.toBe(reason);

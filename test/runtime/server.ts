@@ -26,8 +26,16 @@ export type Reply =
 
 export type Handler = (req: Received, index: number) => Reply;
 
-export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, json: body, headers });
-export const text = (status: number, body: string, headers: Record<string, string> = {}): Reply => ({ status, body, headers });
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({
+  status,
+  json: body,
+  headers,
+});
+export const text = (status: number, body: string, headers: Record<string, string> = {}): Reply => ({
+  status,
+  body,
+  headers,
+});
 
 export interface TestServer {
   url: string;
@@ -75,8 +83,13 @@ export async function startServer(handler: Handler = () => json(200, {})): Promi
     url: `http://127.0.0.1:${port}`,
     requests,
     reply: (...replies) => void queue.push(...replies),
-    handle: (h) => void (handler = h),
-    reset: () => void (requests.splice(0), queue.splice(0)),
+    handle: (h) => {
+      handler = h;
+    },
+    reset: () => {
+      requests.splice(0);
+      queue.splice(0);
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -16,15 +16,23 @@ const ok: Operation = { method: "GET", path: "/ok" };
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer((req) =>
-    req.url == "/hang" ? { hang: true } : req.url == "/hang-body" ? { hangBody: true } : json(200, { image: { id: 1 } }),
+    req.url === "/hang"
+      ? { hang: true }
+      : req.url === "/hang-body"
+        ? { hangBody: true }
+        : json(200, { image: { id: 1 } }),
   );
 });
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 afterEach(() => vi.useRealTimers());
 
-const outcome = (p: Promise<unknown>) => p.then(() => "resolved", (e: unknown) => e);
-const arrived = (path: string) => server.requests.filter((r) => r.url == path).length;
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => "resolved",
+    (e: unknown) => e,
+  );
+const arrived = (path: string) => server.requests.filter((r) => r.url === path).length;
 const settled = (p: Promise<unknown>) => {
   const state = { done: false };
   p.then(
@@ -51,7 +59,7 @@ describe("timeout", () => {
     installClock();
     const p = outcome(clientFor(server, { maxRetries: 0 }).request(hang, [], undefined));
     const state = settled(p);
-    await until(() => arrived("/hang") == 1);
+    await until(() => arrived("/hang") === 1);
     await vi.advanceTimersByTimeAsync(59_999);
     expect(state.done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -66,7 +74,9 @@ describe("timeout", () => {
       headers = true;
       return res;
     };
-    const p = outcome(clientFor(server, { maxRetries: 0, timeout: 1000, fetch: watching }).request(hangBody, [], undefined));
+    const p = outcome(
+      clientFor(server, { maxRetries: 0, timeout: 1000, fetch: watching }).request(hangBody, [], undefined),
+    );
     await until(() => headers, "the response headers");
     await vi.advanceTimersByTimeAsync(1000);
     expect(await p).toBeInstanceOf(TimeoutError);
@@ -75,9 +85,11 @@ describe("timeout", () => {
   test("0 disables it, per request too", async () => {
     installClock();
     const controller = new AbortController();
-    const p = outcome(clientFor(server, { timeout: 5 }).request(hang, [], undefined, { timeout: 0, signal: controller.signal }));
+    const p = outcome(
+      clientFor(server, { timeout: 5 }).request(hang, [], undefined, { timeout: 0, signal: controller.signal }),
+    );
     const state = settled(p);
-    await until(() => arrived("/hang") == 1);
+    await until(() => arrived("/hang") === 1);
     await vi.advanceTimersByTimeAsync(10 * 24 * 3600_000);
     for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
     expect(state.done).toBe(false);
@@ -109,7 +121,7 @@ describe("the caller's signal", () => {
   test("aborting an in-flight request rejects with an AbortError, not a TimeoutError, and is not retried", async () => {
     const controller = new AbortController();
     const p = outcome(clientFor(server).request(hang, [], undefined, { signal: controller.signal }));
-    await until(() => arrived("/hang") == 1);
+    await until(() => arrived("/hang") === 1);
     controller.abort();
     const error = await p;
     expect(error).toBeInstanceOf(DOMException);
@@ -120,8 +132,10 @@ describe("the caller's signal", () => {
 
   test("an abort is never mistaken for a connection error, even with no retries left", async () => {
     const controller = new AbortController();
-    const p = outcome(clientFor(server, { maxRetries: 0 }).request(hangPost, [], { name: "fw" }, { signal: controller.signal }));
-    await until(() => arrived("/hang") == 1);
+    const p = outcome(
+      clientFor(server, { maxRetries: 0 }).request(hangPost, [], { name: "fw" }, { signal: controller.signal }),
+    );
+    await until(() => arrived("/hang") === 1);
     controller.abort();
     expect(await p).toMatchObject({ name: "AbortError" });
   });
@@ -130,19 +144,23 @@ describe("the caller's signal", () => {
     const controller = new AbortController();
     const reason = new Error("navigated away");
     const p = outcome(clientFor(server).request(hang, [], undefined, { signal: controller.signal }));
-    await until(() => arrived("/hang") == 1);
+    await until(() => arrived("/hang") === 1);
     controller.abort(reason);
     expect(await p).toBe(reason);
   });
 
   test("an already aborted signal sends nothing", async () => {
     const reason = new Error("too late");
-    expect(await outcome(clientFor(server).request(ops.getImage, [1], undefined, { signal: AbortSignal.abort(reason) }))).toBe(reason);
+    expect(
+      await outcome(clientFor(server).request(ops.getImage, [1], undefined, { signal: AbortSignal.abort(reason) })),
+    ).toBe(reason);
     expect(arrived("/v2/images/1")).toBe(0);
   });
 
   test("a signal that never fires changes nothing", async () => {
-    const { data } = await clientFor(server).request(ops.getImage, [1], undefined, { signal: new AbortController().signal }).withResponse();
+    const { data } = await clientFor(server)
+      .request(ops.getImage, [1], undefined, { signal: new AbortController().signal })
+      .withResponse();
     expect(data).toEqual({ image: { id: 1 } });
   });
 });

@@ -30,7 +30,10 @@ export interface ScriptedServer {
   close(): Promise<void>;
 }
 
-export const notFound: Step = { status: 404, body: { id: "not_found", message: "The resource you were accessing could not be found." } };
+export const notFound: Step = {
+  status: 404,
+  body: { id: "not_found", message: "The resource you were accessing could not be found." },
+};
 
 export async function startScriptedServer(): Promise<ScriptedServer> {
   const scripts = new Map<string, { steps: Step[]; next: number }>();

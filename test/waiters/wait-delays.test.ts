@@ -7,11 +7,17 @@ import { backoffDelay, rateBudgetDelay } from "../../templates/runtime/wait-dela
 describe("backoffDelay", () => {
   test("stays within [minDelay, maxDelay] for any attempt and jitter", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 0, max: 600_000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, min, extra, r) => {
-        const d = backoffDelay(attempt, min, min + extra, () => r);
-        expect(d).toBeGreaterThanOrEqual(min);
-        expect(d).toBeLessThanOrEqual(min + extra);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 0, max: 60_000 }),
+        fc.integer({ min: 0, max: 600_000 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, min, extra, r) => {
+          const d = backoffDelay(attempt, min, min + extra, () => r);
+          expect(d).toBeGreaterThanOrEqual(min);
+          expect(d).toBeLessThanOrEqual(min + extra);
+        },
+      ),
     );
   });
 

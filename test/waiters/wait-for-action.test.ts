@@ -27,8 +27,18 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-const action = (status: string, id = 7): WaitableAction => ({ id, status, type: "power_on", resource_id: 42, resource_type: "droplet" });
-const walk = (id: number, ...statuses: string[]) => server.script(`/v2/actions/${id}`, statuses.map((s) => ({ body: { action: action(s, id) } })));
+const action = (status: string, id = 7): WaitableAction => ({
+  id,
+  status,
+  type: "power_on",
+  resource_id: 42,
+  resource_type: "droplet",
+});
+const walk = (id: number, ...statuses: string[]) =>
+  server.script(
+    `/v2/actions/${id}`,
+    statuses.map((s) => ({ body: { action: action(s, id) } })),
+  );
 
 describe("waitForAction", () => {
   test("by id: polls GET /v2/actions/{id} through the client until completed", async () => {
@@ -36,22 +46,35 @@ describe("waitForAction", () => {
     const done = await drive(waitForAction(client, 7), sleeps);
     expect(done).toEqual(action("completed"));
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill("GET /v2/actions/7"));
-    expect(server.requests.every((r) => r.authorization == "Bearer secret-token")).toBe(true);
+    expect(server.requests.every((r) => r.authorization === "Bearer secret-token")).toBe(true);
   });
 
   test("from an action object and from a response like { action }", async () => {
     walk(8, "in-progress", "completed");
     expect(await drive(waitForAction(client, action("in-progress", 8)), sleeps)).toEqual(action("completed", 8));
     walk(9, "in-progress", "completed");
-    expect(await drive(waitForAction(client, { action: action("in-progress", 9) }), sleeps)).toEqual(action("completed", 9));
-    expect(server.requests.map((r) => r.path)).toEqual(["/v2/actions/8", "/v2/actions/8", "/v2/actions/9", "/v2/actions/9"]);
+    expect(await drive(waitForAction(client, { action: action("in-progress", 9) }), sleeps)).toEqual(
+      action("completed", 9),
+    );
+    expect(server.requests.map((r) => r.path)).toEqual([
+      "/v2/actions/8",
+      "/v2/actions/8",
+      "/v2/actions/9",
+      "/v2/actions/9",
+    ]);
   });
 
   test("an action that ends errored rejects with WaitError carrying the action", async () => {
     walk(7, "in-progress", "errored");
     const error = await drive(waitForAction(client, 7), sleeps).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaitError);
-    expect(error).toMatchObject({ name: "WaitError", state: "errored", attempts: 2, action: action("errored"), data: action("errored") });
+    expect(error).toMatchObject({
+      name: "WaitError",
+      state: "errored",
+      attempts: 2,
+      action: action("errored"),
+      data: action("errored"),
+    });
     expect((error as Error).message).toContain("waitForAction(7)");
   });
 

@@ -6,7 +6,13 @@ import { Client, type RequestOptions } from "../../templates/runtime/client.ts";
 import { NotFoundError } from "../../templates/runtime/errors.ts";
 import type { Operation } from "../../templates/runtime/operation.ts";
 import { sleep } from "../../templates/runtime/sleep.ts";
-import { waitUntil, WaitError, WaitTimeoutError, type WaitCondition, type WaitOptions } from "../../templates/runtime/wait.ts";
+import {
+  waitUntil,
+  WaitError,
+  WaitTimeoutError,
+  type WaitCondition,
+  type WaitOptions,
+} from "../../templates/runtime/wait.ts";
 import { drive, installClock, T0, track, until } from "./fake-time.ts";
 import { notFound, startScriptedServer, type ScriptedServer, type Step } from "./scripted-server.ts";
 
@@ -37,7 +43,12 @@ const getDroplet: Operation = { method: "GET", path: "/v2/droplets/{droplet_id}"
 const poll = (o: RequestOptions) => client.request<Body>(getDroplet, [42], undefined, o);
 const status = (s: string, headers?: Record<string, string>): Step => ({ body: { droplet: { status: s } }, headers });
 const walk = (...steps: Step[]) => server.script("/v2/droplets/42", steps);
-const active: WaitCondition = { path: "droplet.status", success: ["active"], failure: ["archive"], label: "droplet 42" };
+const active: WaitCondition = {
+  path: "droplet.status",
+  success: ["active"],
+  failure: ["archive"],
+  label: "droplet 42",
+};
 const wait = (options?: WaitOptions<Body>, condition = active) => waitUntil(client, poll, condition, options);
 const arrivals = () => server.requests.map((r) => r.at - T0);
 
@@ -58,7 +69,9 @@ describe("ending the wait", () => {
 
   test("a state that never finishes times out at maxWait with the last state observed", async () => {
     walk(status("new"), status("off"));
-    const error = await drive(wait({ minDelay: 1000, maxDelay: 4000, maxWait: 10_000 }), sleeps).catch((e: unknown) => e);
+    const error = await drive(wait({ minDelay: 1000, maxDelay: 4000, maxWait: 10_000 }), sleeps).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error).toMatchObject({ state: "off", data: { droplet: { status: "off" } }, elapsed: 10_000 });
     expect((error as Error).message).toBe('droplet 42 timed out after 10000 ms; last droplet.status: "off"');
@@ -70,7 +83,9 @@ describe("ending the wait", () => {
 
   test("a 404 ends a deletion wait successfully, and fails any other wait", async () => {
     walk(status("active"), notFound);
-    await expect(drive(wait({}, { path: "droplet.status", success: [], notFoundIsSuccess: true }), sleeps)).resolves.toBeUndefined();
+    await expect(
+      drive(wait({}, { path: "droplet.status", success: [], notFoundIsSuccess: true }), sleeps),
+    ).resolves.toBeUndefined();
     expect(server.requests).toHaveLength(2);
     walk(status("new"), notFound);
     await expect(drive(wait(), sleeps)).rejects.toBeInstanceOf(NotFoundError);
@@ -79,7 +94,8 @@ describe("ending the wait", () => {
   test("onPoll gets each attempt, its state, and marks the 404", async () => {
     walk(status("active"), status("off"), notFound);
     const seen: unknown[] = [];
-    const onPoll = (p: { attempt: number; state: unknown; notFound: boolean }) => seen.push([p.attempt, p.state, p.notFound]);
+    const onPoll = (p: { attempt: number; state: unknown; notFound: boolean }) =>
+      seen.push([p.attempt, p.state, p.notFound]);
     await drive(wait({ onPoll }, { path: "droplet.status", success: [], notFoundIsSuccess: true }), sleeps);
     expect(seen).toEqual([
       [1, "active", false],
@@ -101,7 +117,7 @@ describe("abort", () => {
     const controller = new AbortController();
     const p = wait({ signal: controller.signal, minDelay: 60_000 });
     const { settled } = track(p);
-    await until(() => sleeps().length == 1, "the first delay");
+    await until(() => sleeps().length === 1, "the first delay");
     controller.abort(new Error("stop"));
     await until(settled, "the abort to settle the wait");
     await expect(p).rejects.toThrow("stop");
@@ -114,7 +130,7 @@ describe("abort", () => {
     const controller = new AbortController();
     const p = wait({ signal: controller.signal });
     const { settled } = track(p);
-    await until(() => server.requests.length == 1, "the poll");
+    await until(() => server.requests.length === 1, "the poll");
     controller.abort(new Error("stop"));
     await until(settled, "the abort to settle the wait");
     await expect(p).rejects.toThrow("stop");
@@ -122,7 +138,9 @@ describe("abort", () => {
 
   test("an already aborted signal starts no poll, even one that would ignore the signal", async () => {
     const ignoring = vi.fn(async () => ({ droplet: { status: "new" } }));
-    await expect(waitUntil(client, ignoring, active, { signal: AbortSignal.abort(new Error("never")) })).rejects.toThrow("never");
+    await expect(
+      waitUntil(client, ignoring, active, { signal: AbortSignal.abort(new Error("never")) }),
+    ).rejects.toThrow("never");
     expect(ignoring).not.toHaveBeenCalled();
   });
 });

@@ -59,7 +59,8 @@ function remove(doc: OpenApiDocument, targets: string[][], fail: (why: string) =
         const rest = ref.startsWith(listPointer + "/") ? ref.slice(listPointer.length + 1).split("/")[0] : undefined;
         return rest !== undefined && Number(rest) > Number(key);
       });
-      if (shifted) fail(`removing ${formatPointer(tokens)} would shift the list item that a $ref points at (${shifted})`);
+      if (shifted)
+        fail(`removing ${formatPointer(tokens)} would shift the list item that a $ref points at (${shifted})`);
       parent.splice(Number(key), 1);
     } else {
       delete (parent as JsonObject)[key];
@@ -102,10 +103,14 @@ export function applyOverlays(overlays: readonly LoadedOverlay[]): NormalizePass
           const fail = (why: string): never => {
             throw new OverlayError(file, why, index);
           };
-          const verb = action.remove === true ? "remove" : action.copy !== undefined ? `copy from ${action.copy}` : "update";
+          const verb =
+            action.remove === true ? "remove" : action.copy !== undefined ? `copy from ${action.copy}` : "update";
           try {
             for (const tokens of applyAction(working, action, fail)) {
-              fixes.push({ message: `${file} #${index} ${verb}: ${action.description ?? action.target}`, pointer: formatPointer(tokens) });
+              fixes.push({
+                message: `${file} #${index} ${verb}: ${action.description ?? action.target}`,
+                pointer: formatPointer(tokens),
+              });
             }
           } catch (error) {
             if (!(error instanceof StaleTarget)) throw error;
@@ -118,7 +123,10 @@ export function applyOverlays(overlays: readonly LoadedOverlay[]): NormalizePass
         }
         const broken = danglingRefs(working).filter((ref) => !danglingBefore.has(ref));
         if (broken.length > 0) {
-          throw new OverlayError(file, `leaves ${broken.length} $ref(s) dangling, e.g. ${broken.slice(0, 3).join("; ")}`);
+          throw new OverlayError(
+            file,
+            `leaves ${broken.length} $ref(s) dangling, e.g. ${broken.slice(0, 3).join("; ")}`,
+          );
         }
         for (const fix of fixes) ctx.fixed(fix.message, fix.pointer);
         doc = working;

@@ -48,14 +48,20 @@ export const dropBrokenDiscriminatorMappings: NormalizePass = {
         const dropped = Object.entries(mapping).filter(([, target]) => !resolves(doc, target));
         if (dropped.length === 0) return;
         for (const [value, target] of dropped) {
-          ctx.warn(`discriminator mapping ${JSON.stringify(value)} -> ${JSON.stringify(target)} points at nothing in the document`, where);
+          ctx.warn(
+            `discriminator mapping ${JSON.stringify(value)} -> ${JSON.stringify(target)} points at nothing in the document`,
+            where,
+          );
           delete mapping[value];
         }
         if (Object.keys(mapping).length > 0) {
           ctx.fixed(`dropped ${dropped.length} dangling discriminator mapping entries`, where);
         } else {
           delete schema.discriminator;
-          ctx.fixed(`dropped the discriminator on ${JSON.stringify(discriminator.propertyName)}: none of its ${dropped.length} mapping entries resolves`, where);
+          ctx.fixed(
+            `dropped the discriminator on ${JSON.stringify(discriminator.propertyName)}: none of its ${dropped.length} mapping entries resolves`,
+            where,
+          );
           if (Array.isArray(schema.oneOf) && schema.anyOf === undefined) {
             schema.anyOf = schema.oneOf;
             delete schema.oneOf;

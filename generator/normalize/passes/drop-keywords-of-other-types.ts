@@ -12,7 +12,10 @@ import { formatPointer } from "../../pointer.ts";
 import { walkDocument } from "./support/walk-document.ts";
 
 const FAMILIES: { keywords: string[]; types: string[] }[] = [
-  { keywords: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"], types: ["number", "integer"] },
+  {
+    keywords: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
+    types: ["number", "integer"],
+  },
   { keywords: ["minLength", "maxLength", "pattern"], types: ["string"] },
   { keywords: ["minItems", "maxItems", "uniqueItems"], types: ["array"] },
 ];
@@ -29,7 +32,10 @@ export const dropKeywordsOfOtherTypes: NormalizePass = {
           if (types.includes(type)) continue;
           for (const keyword of keywords) {
             if (!(keyword in schema)) continue;
-            ctx.fixed(`dropped ${keyword}: ${JSON.stringify(schema[keyword])}, which does not apply to type ${type}`, formatPointer([...at, keyword]));
+            ctx.fixed(
+              `dropped ${keyword}: ${JSON.stringify(schema[keyword])}, which does not apply to type ${type}`,
+              formatPointer([...at, keyword]),
+            );
             delete schema[keyword];
           }
         }

@@ -38,7 +38,14 @@ const SCHEMA_VALUES = new Set(["items", "additionalProperties", "not"]);
  */
 function schemaChecker(doc: OpenApiDocument): (schema: unknown, value: unknown) => Verdict {
   // Each validator runs a few times at most: optimising its code costs more than it saves.
-  const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: false, logger: false, inlineRefs: false, code: { optimize: false } });
+  const ajv = new Ajv({
+    strict: false,
+    validateSchema: false,
+    allErrors: false,
+    logger: false,
+    inlineRefs: false,
+    code: { optimize: false },
+  });
   addFormats(ajv);
   const ids = new Map<string, string>();
   const idOf = (ref: string): string => {
@@ -102,7 +109,8 @@ export const dropMismatchedExamples: NormalizePass = {
       if (verdict.ok === true) return false;
       if (verdict.ok === "unknown") {
         const where = formatPointer(schemaAt);
-        if (!uncompiled.has(where)) ctx.warn(`cannot compile the schema, its examples are kept unchecked: ${verdict.reason}`, where);
+        if (!uncompiled.has(where))
+          ctx.warn(`cannot compile the schema, its examples are kept unchecked: ${verdict.reason}`, where);
         uncompiled.add(where);
         return false;
       }
@@ -134,7 +142,8 @@ export const dropMismatchedExamples: NormalizePass = {
 
     walkDocument(doc, {
       schema(schema, at) {
-        if ("example" in schema && schema.$ref === undefined && mismatched(at, schema.example, [...at, "example"])) delete schema.example;
+        if ("example" in schema && schema.$ref === undefined && mismatched(at, schema.example, [...at, "example"]))
+          delete schema.example;
       },
       mediaType: holder,
       parameter: holder,

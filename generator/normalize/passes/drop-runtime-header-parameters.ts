@@ -35,7 +35,10 @@ export const dropRuntimeHeaderParameters: NormalizePass = {
         if (!isObject(resolved) || resolved.in !== "header" || typeof resolved.name !== "string") return;
         if (!RUNTIME_HEADERS.has(resolved.name.toLowerCase())) return;
         drop.add(index);
-        ctx.fixed(`removed header parameter ${resolved.name}: the runtime sets it`, formatPointer([...list, String(index)]));
+        ctx.fixed(
+          `removed header parameter ${resolved.name}: the runtime sets it`,
+          formatPointer([...list, String(index)]),
+        );
       });
       if (drop.size > 0) removals.push([list, drop]);
     }

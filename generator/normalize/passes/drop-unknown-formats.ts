@@ -11,10 +11,33 @@ import { walkDocument } from "./support/walk-document.ts";
 
 const KNOWN_FORMATS = new Set([
   // OpenAPI 3.0 data types
-  "int32", "int64", "float", "double", "byte", "binary", "date", "date-time", "password",
+  "int32",
+  "int64",
+  "float",
+  "double",
+  "byte",
+  "binary",
+  "date",
+  "date-time",
+  "password",
   // JSON Schema formats (as implemented by ajv-formats)
-  "time", "iso-time", "iso-date-time", "duration", "uri", "uri-reference", "uri-template", "url", "email",
-  "hostname", "ipv4", "ipv6", "regex", "uuid", "json-pointer", "json-pointer-uri-fragment", "relative-json-pointer",
+  "time",
+  "iso-time",
+  "iso-date-time",
+  "duration",
+  "uri",
+  "uri-reference",
+  "uri-template",
+  "url",
+  "email",
+  "hostname",
+  "ipv4",
+  "ipv6",
+  "regex",
+  "uuid",
+  "json-pointer",
+  "json-pointer-uri-fragment",
+  "relative-json-pointer",
 ]);
 
 export const dropUnknownFormats: NormalizePass = {

@@ -57,8 +57,7 @@ export function hoistSharedSchemas(overrides: ModelNameOverrides = {}): Normaliz
       // 2. Name the ones that deserve it. The most used schema claims a
       //    contested name first, then the shallowest; the pointer breaks ties.
       const order = [...targets.entries()].sort(
-        ([a, ta], [b, tb]) =>
-          uses.get(b)! - uses.get(a)! || ta.length - tb.length || (a < b ? -1 : a > b ? 1 : 0),
+        ([a, ta], [b, tb]) => uses.get(b)! - uses.get(a)! || ta.length - tb.length || (a < b ? -1 : a > b ? 1 : 0),
       );
       const registry = new NameRegistry(Object.keys(existing));
       const named = new Map<string, string>();
@@ -90,9 +89,11 @@ export function hoistSharedSchemas(overrides: ModelNameOverrides = {}): Normaliz
         named.set(pointer, registry.claim([override], pointer));
       }
       for (const [pointer, tokens] of deserving) {
-        if (!named.has(pointer)) named.set(pointer, registry.claim(schemaNameCandidates(doc, tokens, nameOf(tokens)), pointer));
+        if (!named.has(pointer))
+          named.set(pointer, registry.claim(schemaNameCandidates(doc, tokens, nameOf(tokens)), pointer));
       }
-      for (const stale of unused) ctx.warn(`spec/model-names.json names a location that is not a shared schema: ${stale}`);
+      for (const stale of unused)
+        ctx.warn(`spec/model-names.json names a location that is not a shared schema: ${stale}`);
 
       // 3. Move each named schema into components, deepest first so an outer
       //    schema carries refs to the inner ones it contains.
@@ -135,7 +136,10 @@ export function hoistSharedSchemas(overrides: ModelNameOverrides = {}): Normaliz
         const mapping = (node.discriminator as Json | undefined)?.mapping as Record<string, string> | undefined;
         if (!mapping || typeof mapping !== "object") return;
         for (const [key, value] of Object.entries(mapping)) {
-          const name = typeof value === "string" && value.startsWith("#/") ? named.get(formatPointer(parsePointer(value))) : undefined;
+          const name =
+            typeof value === "string" && value.startsWith("#/")
+              ? named.get(formatPointer(parsePointer(value)))
+              : undefined;
           if (name) mapping[key] = SCHEMA_PREFIX + name;
         }
       });

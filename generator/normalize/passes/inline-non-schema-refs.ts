@@ -23,7 +23,10 @@ export const inlineNonSchemaRefs: NormalizePass = {
         if (!ref.startsWith("#/") || ref.startsWith("#/components/")) return;
         const target = resolve(ref);
         if (hops >= MAX_HOPS || target === null || typeof target !== "object") {
-          ctx.warn(`cannot inline ${ref}: ${hops >= MAX_HOPS ? "reference cycle" : "target does not exist"}`, formatPointer(tokens));
+          ctx.warn(
+            `cannot inline ${ref}: ${hops >= MAX_HOPS ? "reference cycle" : "target does not exist"}`,
+            formatPointer(tokens),
+          );
           return;
         }
         const { $ref: _ref, ...siblings } = node;

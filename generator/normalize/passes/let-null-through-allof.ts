@@ -46,7 +46,9 @@ export const letNullThroughAllOf: NormalizePass = {
       schema(owner, at) {
         if (!Array.isArray(owner.allOf)) return;
         const branches = owner.allOf as unknown[];
-        const nullable = branches.find((b): b is JsonObject => isObject(b) && b.$ref === undefined && b.nullable === true);
+        const nullable = branches.find(
+          (b): b is JsonObject => isObject(b) && b.$ref === undefined && b.nullable === true,
+        );
         if (!nullable || acceptsNull(doc, owner)) return;
         if (typeof owner.type === "string" && owner.nullable !== true) {
           makeNullable(owner);
@@ -56,16 +58,31 @@ export const letNullThroughAllOf: NormalizePass = {
           if (!isObject(branch) || acceptsNull(doc, branch)) return;
           const branchAt = formatPointer([...at, "allOf", String(index)]);
           if (shared.has(branchAt)) {
-            ctx.warn("a sibling allOf branch is nullable but this branch, shared by other refs, rejects null", branchAt);
+            ctx.warn(
+              "a sibling allOf branch is nullable but this branch, shared by other refs, rejects null",
+              branchAt,
+            );
           } else if (typeof branch.$ref === "string") {
-            const onlyNull = { ...(typeof nullable.type === "string" ? { type: nullable.type } : {}), nullable: true, enum: [null] };
+            const onlyNull = {
+              ...(typeof nullable.type === "string" ? { type: nullable.type } : {}),
+              nullable: true,
+              enum: [null],
+            };
             branches[index] = { anyOf: [branch, onlyNull] };
             ctx.fixed(`a sibling branch is nullable: ${branch.$ref} may now be null too`, branchAt);
-          } else if (typeof branch.type === "string" && branch.allOf === undefined && branch.anyOf === undefined && branch.oneOf === undefined) {
+          } else if (
+            typeof branch.type === "string" &&
+            branch.allOf === undefined &&
+            branch.anyOf === undefined &&
+            branch.oneOf === undefined
+          ) {
             makeNullable(branch);
             ctx.fixed("a sibling branch is nullable: made this branch nullable too", branchAt);
           } else {
-            ctx.warn("a sibling allOf branch is nullable but this branch rejects null and cannot simply be made nullable", branchAt);
+            ctx.warn(
+              "a sibling allOf branch is nullable but this branch rejects null and cannot simply be made nullable",
+              branchAt,
+            );
           }
         });
       },

@@ -46,7 +46,10 @@ export const liftAllOfRequired: NormalizePass = {
             branches.some((other, j) => j !== index && defines(doc, other, name));
           const lifted = foreign.filter(elsewhere);
           for (const name of foreign.filter((n) => !elsewhere(n))) {
-            ctx.warn(`required ${JSON.stringify(name)} is not a property of this allOf or any of its branches`, formatPointer(branchAt));
+            ctx.warn(
+              `required ${JSON.stringify(name)} is not a property of this allOf or any of its branches`,
+              formatPointer(branchAt),
+            );
           }
           if (lifted.length === 0) return;
           const ownerRequired = Array.isArray(owner.required) ? (owner.required as string[]) : [];
@@ -56,7 +59,10 @@ export const liftAllOfRequired: NormalizePass = {
             if (rest.length > 0) branch.required = rest;
             else delete (branch as JsonObject).required;
           }
-          ctx.fixed(`lifted required ${lifted.join(", ")} from allOf/${index} to the object that defines them`, formatPointer(at));
+          ctx.fixed(
+            `lifted required ${lifted.join(", ")} from allOf/${index} to the object that defines them`,
+            formatPointer(at),
+          );
         });
       },
     });

@@ -19,7 +19,10 @@ export const renameNonstandardFormats: NormalizePass = {
       schema(schema, at) {
         const standard = typeof schema.format === "string" ? STANDARD_FORMAT_NAMES[schema.format] : undefined;
         if (standard === undefined) return;
-        ctx.fixed(`format ${JSON.stringify(schema.format)} renamed ${JSON.stringify(standard)}`, formatPointer([...at, "format"]));
+        ctx.fixed(
+          `format ${JSON.stringify(schema.format)} renamed ${JSON.stringify(standard)}`,
+          formatPointer([...at, "format"]),
+        );
         schema.format = standard;
       },
     });

@@ -50,7 +50,8 @@ export function toUnicodePattern(pattern: string): string | undefined {
         (next === "u" && /^([0-9a-fA-F]{4}|\{[0-9a-fA-F]+\})/.test(rest)) ||
         (next === "0" && !/^\d/.test(rest));
       if (keep) out += c + next;
-      else if (/\d/.test(next)) return undefined; // backreference or legacy octal
+      else if (/\d/.test(next))
+        return undefined; // backreference or legacy octal
       else out += next; // identity escape: the character itself
     } else if (inClass) {
       if (c === "]") inClass = false;
@@ -85,7 +86,10 @@ export const repairUnicodePatterns: NormalizePass = {
         const repaired = toUnicodePattern(pattern);
         if (repaired === undefined) {
           delete schema.pattern;
-          ctx.warn(`pattern ${JSON.stringify(pattern)} is not a valid u-flag regex and cannot be rewritten; dropped`, where);
+          ctx.warn(
+            `pattern ${JSON.stringify(pattern)} is not a valid u-flag regex and cannot be rewritten; dropped`,
+            where,
+          );
         } else {
           schema.pattern = repaired;
           ctx.fixed(`pattern ${JSON.stringify(pattern)} -> ${JSON.stringify(repaired)}`, where);

@@ -22,7 +22,10 @@ export const requirePathParameters: NormalizePass = {
       const template = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
       const declared = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]
         .map((p) => deref(doc, p))
-        .filter((p): p is ParameterObject & Record<string, unknown> => isObject(p) && p.in === "path" && typeof p.name === "string");
+        .filter(
+          (p): p is ParameterObject & Record<string, unknown> =>
+            isObject(p) && p.in === "path" && typeof p.name === "string",
+        );
       for (const param of declared) {
         if (!template.includes(param.name)) ctx.warn(`path parameter ${param.name} is not in the path template`, where);
         else if (param.required !== true) {
@@ -32,7 +35,10 @@ export const requirePathParameters: NormalizePass = {
       }
       for (const name of template) {
         if (declared.some((p) => p.name === name)) continue;
-        operation.parameters = [...(operation.parameters ?? []), { name, in: "path", required: true, schema: { type: "string" } }];
+        operation.parameters = [
+          ...(operation.parameters ?? []),
+          { name, in: "path", required: true, schema: { type: "string" } },
+        ];
         ctx.warn(`path template names {${name}} but no parameter declares it; declared it as a string`, where);
         ctx.fixed(`declared path parameter ${name}`, where);
       }

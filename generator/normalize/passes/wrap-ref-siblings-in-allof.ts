@@ -20,7 +20,9 @@ export const wrapRefSiblingsInAllOf: NormalizePass = {
     walkDocument(doc, {
       schema(schema, at) {
         if (typeof schema.$ref !== "string") return;
-        const constraints = Object.keys(schema).filter((k) => k !== "$ref" && !ANNOTATIONS.has(k) && !k.startsWith("x-"));
+        const constraints = Object.keys(schema).filter(
+          (k) => k !== "$ref" && !ANNOTATIONS.has(k) && !k.startsWith("x-"),
+        );
         if (constraints.length === 0) return;
         const ref = { $ref: schema.$ref };
         delete schema.$ref;

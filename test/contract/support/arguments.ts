@@ -33,8 +33,12 @@ function declaredParams(op: ContractOperation): ParameterObject[] {
 export function pathValue(doc: OpenApiDocument, param: ParameterObject | undefined, name: string): unknown {
   if (AWKWARD_PATH_VALUES[name] !== undefined) return AWKWARD_PATH_VALUES[name];
   const examples = param ? examplesOf(doc, param) : [];
-  const usable = examples.filter((v) => typeof v == "string" || typeof v == "number");
-  return usable.find((v) => typeof v == "string" && v !== "") ?? usable[0] ?? sampleValue(doc, param?.schema ?? { type: "string" });
+  const usable = examples.filter((v) => typeof v === "string" || typeof v === "number");
+  return (
+    usable.find((v) => typeof v === "string" && v !== "") ??
+    usable[0] ??
+    sampleValue(doc, param?.schema ?? { type: "string" })
+  );
 }
 
 /** A query or header value: example, then default; synthesised only when the parameter is required. */
@@ -52,7 +56,9 @@ export function bodyValue(doc: OpenApiDocument, op: ContractOperation): unknown 
   if (!info) return undefined;
   const requestBody = op.raw.requestBody;
   const media = requestBody && !isRef(requestBody) ? requestBody.content[info.contentType] : undefined;
-  const [example] = media ? examplesOf(doc, { example: media.example, examples: media.examples as Record<string, unknown> }) : [];
+  const [example] = media
+    ? examplesOf(doc, { example: media.example, examples: media.examples as Record<string, unknown> })
+    : [];
   return example !== undefined ? example : sampleValue(doc, info.schema);
 }
 
@@ -63,13 +69,16 @@ export function callArguments(doc: OpenApiDocument, op: ContractOperation): Call
   if (!op.info.typeNames.params) return { pathArgs };
 
   const params: Record<string, unknown> = {};
-  for (const p of [...op.info.queryParams.map((q) => byName("query", q.name)), ...op.info.headerParams.map((h) => byName("header", h.name))]) {
+  for (const p of [
+    ...op.info.queryParams.map((q) => byName("query", q.name)),
+    ...op.info.headerParams.map((h) => byName("header", h.name)),
+  ]) {
     if (!p) continue;
     const value = optionalValue(doc, p);
     if (value !== undefined) params[p.name] = value;
   }
   const body = bodyValue(doc, op);
-  if (op.info.body?.mode === "fields" && body && typeof body == "object") Object.assign(params, body);
+  if (op.info.body?.mode === "fields" && body && typeof body === "object") Object.assign(params, body);
   else if (op.info.body && body !== undefined) params.body = body;
   return { pathArgs, params };
 }

@@ -22,7 +22,7 @@ type OperationFunction = (client: sdk.Client, ...args: unknown[]) => sdk.APIProm
 
 export function operationFunction(op: ContractOperation): OperationFunction {
   const fn = (sdk as unknown as Record<string, unknown>)[op.info.functionName];
-  if (typeof fn != "function") throw new Error(`the SDK exports no function ${op.info.functionName} for ${op.key}`);
+  if (typeof fn !== "function") throw new Error(`the SDK exports no function ${op.info.functionName} for ${op.key}`);
   return fn as OperationFunction;
 }
 
@@ -34,14 +34,17 @@ export function contractClient(baseUrl: string): { client: sdk.Client; sent: Sen
       method: String(init.method),
       url,
       headers: { ...(init.headers as Record<string, string>), authorization: "Bearer [REDACTED]" },
-      body: typeof init.body == "string" ? init.body : undefined,
+      body: typeof init.body === "string" ? init.body : undefined,
     });
     return fetch(url, init);
   };
   // One connection per request: a worker busy compiling schemas can miss Prism's 5 s keep-alive
   // deadline and reuse a socket the server is closing (ECONNRESET), which says nothing about the SDK.
   const headers = { connection: "close" };
-  return { client: new sdk.DigitalOcean({ token: "test-token", baseUrl, maxRetries: 0, fetch: recording, headers }), sent };
+  return {
+    client: new sdk.DigitalOcean({ token: "test-token", baseUrl, maxRetries: 0, fetch: recording, headers }),
+    sent,
+  };
 }
 
 /** Calls the operation's function with the given arguments and per-request headers (e.g. Prism's `Prefer`). */
@@ -53,7 +56,9 @@ export async function callOperation(
 ): Promise<CallResult> {
   const fn = operationFunction(op);
   const options: sdk.RequestOptions = { headers, maxRetries: 0 };
-  const call = op.info.typeNames.params ? fn(client, ...args.pathArgs, args.params, options) : fn(client, ...args.pathArgs, options);
+  const call = op.info.typeNames.params
+    ? fn(client, ...args.pathArgs, args.params, options)
+    : fn(client, ...args.pathArgs, options);
   const { data, response } = await call.withResponse();
   return { status: response.status, data, contentType: response.headers.get("content-type") };
 }
@@ -71,7 +76,8 @@ export function describeFailure(op: ContractOperation, sent: readonly Sent[], er
     const violations = error.headers?.["sl-violations"];
     if (violations) lines.push(`  prism: ${violations}`);
     // Transport failures: fetch's own reason (reset, refused) sits in the cause chain.
-    for (let cause = error.cause; cause instanceof Error; cause = cause.cause) lines.push(`  cause: ${cause.message} ${(cause as { code?: string }).code ?? ""}`);
-  } else lines.push(`  got: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    for (let cause = error.cause; cause instanceof Error; cause = cause.cause)
+      lines.push(`  cause: ${cause.message} ${(cause as { code?: string }).code ?? ""}`);
+  } else lines.push(`  got: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return lines.join("\n");
 }

@@ -6,7 +6,12 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildModel } from "../../../generator/model/build-model.ts";
 import type { OperationInfo } from "../../../generator/model/types.ts";
-import { eachOperation, type OpenApiDocument, type OperationObject, type PathItemObject } from "../../../generator/openapi.ts";
+import {
+  eachOperation,
+  type OpenApiDocument,
+  type OperationObject,
+  type PathItemObject,
+} from "../../../generator/openapi.ts";
 
 export const SPEC_PATH = fileURLToPath(new URL("../../../generated/openapi.json", import.meta.url));
 

@@ -34,7 +34,8 @@ export function defineOperationSuite(mode: SuiteMode): void {
           return expect.fail(describeFailure(op, sent, error));
         }
         const problems = responseProblems(op, result, validator);
-        if (problems.length) expect.fail(`${describeFailure(op, sent, "a response the spec does not promise")}\n${problems.join("\n")}`);
+        if (problems.length)
+          expect.fail(`${describeFailure(op, sent, "a response the spec does not promise")}\n${problems.join("\n")}`);
         passed.add(op.key);
       });
     }
@@ -44,7 +45,9 @@ export function defineOperationSuite(mode: SuiteMode): void {
     const all = specOperationKeys(doc);
     const untested = all.filter((key) => !tested.has(key));
     const failing = all.filter((key) => tested.has(key) && !passed.has(key));
-    console.log(`contract coverage: ${all.length - untested.length - failing.length}/${all.length} operations (${mode.name})`);
+    console.log(
+      `contract coverage: ${all.length - untested.length - failing.length}/${all.length} operations (${mode.name})`,
+    );
     expect(untested, "operations of the spec without a contract test").toEqual([]);
     expect(failing, "operations whose contract test did not pass").toEqual([]);
   });

@@ -44,7 +44,7 @@ const ANNOTATIONS = new Set(["$ref", "description", "title", "example", "example
  */
 function resolve(doc: OpenApiDocument, schema: unknown): Schema {
   const ref = (schema as { $ref?: unknown } | undefined)?.$ref;
-  if (typeof ref == "string") {
+  if (typeof ref === "string") {
     const siblings = Object.fromEntries(Object.entries(schema as object).filter(([k]) => !ANNOTATIONS.has(k)));
     if (Object.keys(siblings).length) return { allOf: [{ $ref: ref }, siblings] };
   }
@@ -78,7 +78,7 @@ function firstBranch(doc: OpenApiDocument, schema: Schema): Schema {
 }
 
 function stringSample(schema: Schema): string {
-  const format = typeof schema.format == "string" ? schema.format : "";
+  const format = typeof schema.format === "string" ? schema.format : "";
   let s = FORMAT_SAMPLES[format] ?? "example";
   const min = Number(schema.minLength ?? 0);
   const max = Number(schema.maxLength ?? Infinity);
@@ -87,8 +87,9 @@ function stringSample(schema: Schema): string {
 }
 
 function numberSample(schema: Schema): number {
-  const min = typeof schema.minimum == "number" ? schema.minimum + (schema.exclusiveMinimum === true ? 1 : 0) : 1;
-  const max = typeof schema.maximum == "number" ? schema.maximum - (schema.exclusiveMaximum === true ? 1 : 0) : Infinity;
+  const min = typeof schema.minimum === "number" ? schema.minimum + (schema.exclusiveMinimum === true ? 1 : 0) : 1;
+  const max =
+    typeof schema.maximum === "number" ? schema.maximum - (schema.exclusiveMaximum === true ? 1 : 0) : Infinity;
   return Math.min(Math.max(min, 1), max);
 }
 
@@ -147,7 +148,10 @@ export function sampleValue(doc: OpenApiDocument, schemaOrRef: unknown, depth = 
  * parameter's or media type's `example` and `examples`, then the schema's
  * and its union branches'.
  */
-export function examplesOf(doc: OpenApiDocument, holder: { example?: unknown; examples?: Record<string, unknown>; schema?: unknown }): unknown[] {
+export function examplesOf(
+  doc: OpenApiDocument,
+  holder: { example?: unknown; examples?: Record<string, unknown>; schema?: unknown },
+): unknown[] {
   const found: unknown[] = [];
   for (const ex of Object.values(holder.examples ?? {})) {
     const value = (resolve(doc, ex) as { value?: unknown }).value;

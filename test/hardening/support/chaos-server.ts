@@ -9,7 +9,16 @@ export type Action = "ok" | "delay" | "slow-body" | "hang" | "reset" | "reset-mi
 
 /** Cumulative weights (out of 100) for each action. */
 const WEIGHTS: [Action, number][] = [
-  ["ok", 30], ["delay", 12], ["slow-body", 6], ["hang", 6], ["reset", 10], ["reset-mid-body", 6], ["429", 12], ["500", 6], ["502", 6], ["503", 6],
+  ["ok", 30],
+  ["delay", 12],
+  ["slow-body", 6],
+  ["hang", 6],
+  ["reset", 10],
+  ["reset-mid-body", 6],
+  ["429", 12],
+  ["500", 6],
+  ["502", 6],
+  ["503", 6],
 ];
 
 /** mulberry32: a tiny, well-known 32-bit PRNG; enough to scatter actions evenly. */
@@ -34,7 +43,10 @@ export function actionFor(seed: number, id: string, attempt: number): { action: 
   const random = prng(hash(`${seed}:${id}:${attempt}`));
   let roll = random() * 100;
   const ms = Math.floor(random() * 40);
-  for (const [action, weight] of WEIGHTS) if ((roll -= weight) < 0) return { action, ms };
+  for (const [action, weight] of WEIGHTS) {
+    roll -= weight;
+    if (roll < 0) return { action, ms };
+  }
   return { action: "ok", ms };
 }
 
@@ -47,16 +59,23 @@ export interface ChaosServer {
 }
 
 /** `idOf` reads the request id (from the path or the JSON body). */
-export async function startChaosServer(seed: number, idOf: (url: string, body: string) => string): Promise<ChaosServer> {
+export async function startChaosServer(
+  seed: number,
+  idOf: (url: string, body: string) => string,
+): Promise<ChaosServer> {
   const arrivals = new Map<string, Action[]>();
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, fn: () => void) => {
-    const t = setTimeout(() => (timers.delete(t), fn()), ms);
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
     timers.add(t);
   };
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    if (!res.destroyed) res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+    if (!res.destroyed)
+      res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
   };
   const server = createServer(async (req, res) => {
     let body = "";
@@ -67,20 +86,26 @@ export async function startChaosServer(seed: number, idOf: (url: string, body: s
     const { action, ms } = actionFor(seed, id, seen.length);
     seen.push(action);
     switch (action) {
-      case "ok": return answer(res, 200, { id });
-      case "delay": return later(ms, () => answer(res, 200, { id }));
+      case "ok":
+        return answer(res, 200, { id });
+      case "delay":
+        return later(ms, () => answer(res, 200, { id }));
       case "slow-body": {
         res.writeHead(200, { "content-type": "application/json" }).write(`{"id":`);
         return later(ms, () => !res.destroyed && res.end(JSON.stringify(id) + "}"));
       }
-      case "hang": return;
-      case "reset": return void req.socket.destroy();
+      case "hang":
+        return;
+      case "reset":
+        return void req.socket.destroy();
       case "reset-mid-body": {
         res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
         return void res.write(`{"id":`, () => req.socket.destroy());
       }
-      case "429": return answer(res, 429, { id: "too_many_requests", message: "slow down" }, { "retry-after": "0" });
-      default: return answer(res, Number(action), { id: "server_error", message: `failure ${action}` });
+      case "429":
+        return answer(res, 429, { id: "too_many_requests", message: "slow down" }, { "retry-after": "0" });
+      default:
+        return answer(res, Number(action), { id: "server_error", message: `failure ${action}` });
     }
   });
   server.keepAliveTimeout = 100; // idle keep-alive sockets close soon, so the open count can reach zero

@@ -20,10 +20,15 @@ export interface CliResult {
 /** `tsx generator/cli.ts <args>`; never rejects, the exit code is part of the result. */
 export function runGenerator(args: string[]): Promise<CliResult> {
   return new Promise((done) => {
-    execFile(process.execPath, [tsx, join(root, "generator/cli.ts"), ...args], { cwd: root, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      done({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [tsx, join(root, "generator/cli.ts"), ...args],
+      { cwd: root, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        done({ code, stdout, stderr });
+      },
+    );
   });
 }
 

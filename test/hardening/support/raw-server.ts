@@ -34,7 +34,9 @@ export async function startRawServer(): Promise<RawServer> {
         const end = buffer.indexOf("\r\n\r\n");
         if (end < 0) return;
         const [line = "", ...headerLines] = buffer.subarray(0, end).toString("latin1").split("\r\n");
-        const headers = Object.fromEntries(headerLines.map((h) => [h.slice(0, h.indexOf(":")).toLowerCase(), h.slice(h.indexOf(":") + 1).trim()]));
+        const headers = Object.fromEntries(
+          headerLines.map((h) => [h.slice(0, h.indexOf(":")).toLowerCase(), h.slice(h.indexOf(":") + 1).trim()]),
+        );
         const length = Number(headers["content-length"] ?? 0);
         if (buffer.length < end + 4 + length) return;
         requests.push({ line, headerLines, headers, body: buffer.subarray(end + 4, end + 4 + length).toString() });

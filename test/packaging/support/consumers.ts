@@ -10,7 +10,13 @@ export const nodeTypes = join(root, "node_modules/@types");
 /** Requests each consumer makes. */
 export const expectedCalls: Record<string, number> = { "typescript-node16": 4 };
 
-export const expectedOutput = { email: "sammy@example.com", droplets: 25, sameViaFunction: true, notFound: "NotFoundError", isSdkError: true };
+export const expectedOutput = {
+  email: "sammy@example.com",
+  droplets: 25,
+  sameViaFunction: true,
+  notFound: "NotFoundError",
+  isSdkError: true,
+};
 
 export interface Consumer {
   name: string;
@@ -19,7 +25,13 @@ export interface Consumer {
   entry: string;
 }
 
-const strict = { strict: true, skipLibCheck: false, noEmitOnError: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true };
+const strict = {
+  strict: true,
+  skipLibCheck: false,
+  noEmitOnError: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+};
 
 // Shared body of the calls, in plain JavaScript so every consumer runs the same checks.
 const calls = (baseUrl: string) => `
@@ -52,7 +64,20 @@ export const consumers: Consumer[] = [
     entry: "index.js",
     files: {
       "package.json": JSON.stringify({ name: "consumer-esm", private: true, type: "module" }),
-      "tsconfig.json": JSON.stringify({ compilerOptions: { ...strict, module: "nodenext", moduleResolution: "nodenext", target: "es2022", allowJs: true, checkJs: true, noEmit: true, types: ["node"], typeRoots: [nodeTypes] }, files: ["index.js"] }),
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: {
+          ...strict,
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2022",
+          allowJs: true,
+          checkJs: true,
+          noEmit: true,
+          types: ["node"],
+          typeRoots: [nodeTypes],
+        },
+        files: ["index.js"],
+      }),
       "index.js": `// @ts-check\nimport { DigitalOcean, DigitalOceanError, NotFoundError, accountGet, imagesGet } from "digitalocean-sdk";\n${typeProbe}${calls("process.argv[2]")}`,
     },
   },
@@ -61,7 +86,20 @@ export const consumers: Consumer[] = [
     entry: "index.js",
     files: {
       "package.json": JSON.stringify({ name: "consumer-cjs", private: true, type: "commonjs" }),
-      "tsconfig.json": JSON.stringify({ compilerOptions: { ...strict, module: "nodenext", moduleResolution: "nodenext", target: "es2022", allowJs: true, checkJs: true, noEmit: true, types: ["node"], typeRoots: [nodeTypes] }, files: ["index.js"] }),
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: {
+          ...strict,
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2022",
+          allowJs: true,
+          checkJs: true,
+          noEmit: true,
+          types: ["node"],
+          typeRoots: [nodeTypes],
+        },
+        files: ["index.js"],
+      }),
       "index.js": `// @ts-check\nconst { DigitalOcean, DigitalOceanError, NotFoundError, accountGet, imagesGet } = require("digitalocean-sdk");\n${typeProbe}\nasync function main() {${calls("process.argv[2]")}}\nmain().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`,
     },
   },
@@ -70,7 +108,18 @@ export const consumers: Consumer[] = [
     entry: "out/index.js",
     files: {
       "package.json": JSON.stringify({ name: "consumer-ts-node16", private: true, type: "module" }),
-      "tsconfig.json": JSON.stringify({ compilerOptions: { ...strict, module: "node16", moduleResolution: "node16", target: "es2022", outDir: "out", types: ["node"], typeRoots: [nodeTypes] }, files: ["index.ts"] }),
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: {
+          ...strict,
+          module: "node16",
+          moduleResolution: "node16",
+          target: "es2022",
+          outDir: "out",
+          types: ["node"],
+          typeRoots: [nodeTypes],
+        },
+        files: ["index.ts"],
+      }),
       "index.ts": `import { DigitalOcean, DigitalOceanError, NotFoundError, accountGet, imagesGet, type AccountGetResponse } from "digitalocean-sdk";\n${typeProbe}\nconst typed: AccountGetResponse = await accountGet(new DigitalOcean({ token: "consumer-token", baseUrl: process.argv[2] }));\nconst email: string | undefined = typed.account?.email;\nvoid email;\n${calls("process.argv[2]")}`,
     },
   },
@@ -80,7 +129,18 @@ export const consumers: Consumer[] = [
     files: {
       // A browser-style project: DOM types and no Node types, so the SDK's declarations must not need @types/node.
       "package.json": JSON.stringify({ name: "consumer-ts-bundler", private: true, type: "module" }),
-      "tsconfig.json": JSON.stringify({ compilerOptions: { ...strict, module: "esnext", moduleResolution: "bundler", target: "es2022", lib: ["es2022", "dom"], types: [], outDir: "out" }, files: ["index.ts"] }),
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: {
+          ...strict,
+          module: "esnext",
+          moduleResolution: "bundler",
+          target: "es2022",
+          lib: ["es2022", "dom"],
+          types: [],
+          outDir: "out",
+        },
+        files: ["index.ts"],
+      }),
       "index.ts": `import { DigitalOcean, DigitalOceanError, NotFoundError, accountGet, imagesGet } from "digitalocean-sdk";\n${typeProbe}\nconst baseUrl = (globalThis as unknown as { process: { argv: string[] } }).process.argv[2];\n${calls("baseUrl")}`,
     },
   },

@@ -6,7 +6,10 @@ const typer = () => createSchemaTyper(spec({ components: { schemas: { Droplet: {
 
 describe("createSchemaTyper", () => {
   it("writes model refs as the bare model name", () => {
-    const text = typer().typeOf({ type: "object", properties: { droplet: { $ref: "#/components/schemas/Droplet" } } }, "t");
+    const text = typer().typeOf(
+      { type: "object", properties: { droplet: { $ref: "#/components/schemas/Droplet" } } },
+      "t",
+    );
     expect(text).toMatch(/droplet\?: Droplet;/);
     expect(text).not.toContain("components[");
   });
@@ -33,6 +36,8 @@ describe("createSchemaTyper", () => {
   });
 
   it("does not make a parameter with a default required", () => {
-    expect(typer().typeOf({ type: "object", properties: { per_page: { type: "integer", default: 20 } } }, "t")).toMatch(/per_page\?: number/);
+    expect(typer().typeOf({ type: "object", properties: { per_page: { type: "integer", default: 20 } } }, "t")).toMatch(
+      /per_page\?: number/,
+    );
   });
 });

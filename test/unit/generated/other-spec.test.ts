@@ -18,16 +18,23 @@ let baseUrl = "";
 const urls: string[] = [];
 
 beforeAll(async () => {
-  summary = execFileSync(process.execPath, ["--import", "tsx", "generator/cli.ts", "--spec", "test/fixtures/other-spec/openapi.yaml", "--out", out], {
-    cwd: root,
-    encoding: "utf8",
-  });
+  summary = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "generator/cli.ts", "--spec", "test/fixtures/other-spec/openapi.yaml", "--out", out],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
   server = createServer((req, res) => {
     urls.push(req.url!);
     if (req.method === "DELETE") return void res.writeHead(204).end();
     const page = new URL(req.url!, "http://x").searchParams.get("page") ?? "1";
     const body = req.url!.startsWith("/v2/widgets?")
-      ? { widgets: [{ id: Number(page), name: `w${page}` }], links: page === "1" ? { pages: { next: "https://api.digitalocean.com/v2/widgets?page=2" } } : {} }
+      ? {
+          widgets: [{ id: Number(page), name: `w${page}` }],
+          links: page === "1" ? { pages: { next: "https://api.digitalocean.com/v2/widgets?page=2" } } : {},
+        }
       : { widget: { id: 7, name: "seven" } };
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
   });
@@ -55,11 +62,19 @@ describe("another spec, in YAML over several files", () => {
   });
 
   it("builds a package that calls, paginates and returns void for 204", async () => {
-    const sdk = (await import(pathToFileURL(join(out, "dist/esm/index.js")).href)) as Record<string, (...args: unknown[]) => unknown>;
-    const client = new (sdk.DigitalOcean as unknown as new (o: object) => object)({ token: "t", baseUrl, maxRetries: 0 });
+    const sdk = (await import(pathToFileURL(join(out, "dist/esm/index.js")).href)) as Record<
+      string,
+      (...args: unknown[]) => unknown
+    >;
+    const client = new (sdk.DigitalOcean as unknown as new (o: object) => object)({
+      token: "t",
+      baseUrl,
+      maxRetries: 0,
+    });
     expect(await sdk.widgetsGet!(client, "seven")).toEqual({ widget: { id: 7, name: "seven" } });
     const names: string[] = [];
-    for await (const widget of sdk.widgetsList!(client, { per_page: 1 }) as AsyncIterable<{ name: string }>) names.push(widget.name);
+    for await (const widget of sdk.widgetsList!(client, { per_page: 1 }) as AsyncIterable<{ name: string }>)
+      names.push(widget.name);
     expect(names).toEqual(["w1", "w2"]);
     expect(await sdk.widgetsDelete!(client, 7)).toBeUndefined();
     expect(urls).toContain("/v2/widgets?per_page=1&page=2");

@@ -17,8 +17,18 @@ let baseUrl = "";
 const seen: Seen[] = [];
 
 function reply(url: string): { status: number; type?: string; body?: string } {
-  if (url.startsWith("/v2/images/")) return { status: 200, type: "application/json", body: JSON.stringify({ image: { id: 7555620, slug: "ubuntu-22-04-x64" } }) };
-  if (url.startsWith("/v2/droplets?")) return { status: 200, type: "application/json", body: JSON.stringify({ droplets: [{ id: 1 }], links: {}, meta: { total: 1 } }) };
+  if (url.startsWith("/v2/images/"))
+    return {
+      status: 200,
+      type: "application/json",
+      body: JSON.stringify({ image: { id: 7555620, slug: "ubuntu-22-04-x64" } }),
+    };
+  if (url.startsWith("/v2/droplets?"))
+    return {
+      status: 200,
+      type: "application/json",
+      body: JSON.stringify({ droplets: [{ id: 1 }], links: {}, meta: { total: 1 } }),
+    };
   if (url.includes("/kubeconfig")) return { status: 200, type: "application/yaml", body: "apiVersion: v1\n" };
   if (url.endsWith("/csv")) return { status: 200, type: "text/csv", body: "a,b\n1,2\n" };
   if (url.endsWith("/pdf")) return { status: 200, type: "application/pdf", body: "%PDF-1.4" };

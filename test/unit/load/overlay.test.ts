@@ -12,12 +12,26 @@ describe("parseJsonPath", () => {
   it.each([
     ["$", []],
     ["$.paths", [{ kind: "names", names: ["paths"] }]],
-    ["$.paths['/v2/x'].get", [{ kind: "names", names: ["paths"] }, { kind: "names", names: ["/v2/x"] }, { kind: "names", names: ["get"] }]],
+    [
+      "$.paths['/v2/x'].get",
+      [
+        { kind: "names", names: ["paths"] },
+        { kind: "names", names: ["/v2/x"] },
+        { kind: "names", names: ["get"] },
+      ],
+    ],
     [`$["a\\"b"]`, [{ kind: "names", names: ['a"b'] }]],
     ["$['it\\'s']", [{ kind: "names", names: ["it's"] }]],
     ["$['\\u0041']", [{ kind: "names", names: ["A"] }]],
     ["$['a', \"b\"]", [{ kind: "names", names: ["a", "b"] }]],
-    ["$.list[2][-1]", [{ kind: "names", names: ["list"] }, { kind: "index", index: 2 }, { kind: "index", index: -1 }]],
+    [
+      "$.list[2][-1]",
+      [
+        { kind: "names", names: ["list"] },
+        { kind: "index", index: 2 },
+        { kind: "index", index: -1 },
+      ],
+    ],
     ["$.paths.*[*]", [{ kind: "names", names: ["paths"] }, { kind: "wildcard" }, { kind: "wildcard" }]],
   ])("parses %s", (expr, want) => {
     expect(parseJsonPath(expr)).toEqual(want);
@@ -44,9 +58,27 @@ describe("selectPaths", () => {
     ["$", [[]]],
     ["$.paths['/a'].get.p[1]", [["paths", "/a", "get", "p", "1"]]],
     ["$.paths['/a'].get.p[-1]", [["paths", "/a", "get", "p", "2"]]],
-    ["$.paths.*", [["paths", "/a"], ["paths", "/b"]]],
-    ["$.list[*].n", [["list", "0", "n"], ["list", "1", "n"]]],
-    ["$.paths['/b', '/a']", [["paths", "/b"], ["paths", "/a"]]],
+    [
+      "$.paths.*",
+      [
+        ["paths", "/a"],
+        ["paths", "/b"],
+      ],
+    ],
+    [
+      "$.list[*].n",
+      [
+        ["list", "0", "n"],
+        ["list", "1", "n"],
+      ],
+    ],
+    [
+      "$.paths['/b', '/a']",
+      [
+        ["paths", "/b"],
+        ["paths", "/a"],
+      ],
+    ],
     ["$.paths['/missing']", []],
     ["$.paths['/a'].get.p[3]", []],
     ["$.list.n", []],
@@ -60,7 +92,14 @@ describe("parseOverlay", () => {
   it("accepts a 1.0 overlay and a 1.1 overlay with copy", () => {
     const v10 = { overlay: "1.0.0", info, actions: [{ target: "$.info", update: { title: "x" } }] };
     expect(parseOverlay(v10, "a.json").overlay).toEqual(v10);
-    const v11 = { overlay: "1.1.0", info, actions: [{ target: "$.a", copy: "$.b" }, { target: "$.c", remove: true }] };
+    const v11 = {
+      overlay: "1.1.0",
+      info,
+      actions: [
+        { target: "$.a", copy: "$.b" },
+        { target: "$.c", remove: true },
+      ],
+    };
     expect(parseOverlay(v11, "b.json").file).toBe("b.json");
   });
 
@@ -70,12 +109,31 @@ describe("parseOverlay", () => {
     [{ overlay: "1.0.0", info: {}, actions: [] }, "f.json: info.title and info.version"],
     [{ overlay: "1.0.0", info, actions: [] }, "f.json: actions must be a non-empty list"],
     [{ overlay: "1.0.0", info, actions: [{ update: {} }] }, "f.json action #0: target must be a string"],
-    [{ overlay: "1.0.0", info, actions: [{ target: "$", update: {} }, { target: "$..x", update: {} }] }, "f.json action #1: JSONPath"],
+    [
+      {
+        overlay: "1.0.0",
+        info,
+        actions: [
+          { target: "$", update: {} },
+          { target: "$..x", update: {} },
+        ],
+      },
+      "f.json action #1: JSONPath",
+    ],
     [{ overlay: "1.0.0", info, actions: [{ target: "$.a" }] }, "f.json action #0: needs exactly one of"],
-    [{ overlay: "1.0.0", info, actions: [{ target: "$.a", update: {}, remove: true }] }, "f.json action #0: needs exactly one of"],
-    [{ overlay: "1.0.0", info, actions: [{ target: "$.a", copy: "$.b" }] }, "f.json action #0: copy needs overlay 1.1.0"],
+    [
+      { overlay: "1.0.0", info, actions: [{ target: "$.a", update: {}, remove: true }] },
+      "f.json action #0: needs exactly one of",
+    ],
+    [
+      { overlay: "1.0.0", info, actions: [{ target: "$.a", copy: "$.b" }] },
+      "f.json action #0: copy needs overlay 1.1.0",
+    ],
     [{ overlay: "1.1.0", info, actions: [{ target: "$.a", copy: "b" }] }, "f.json action #0: copy: JSONPath"],
-    [{ overlay: "1.0.0", info, actions: [{ target: "$.a", remove: "yes", update: {} }] }, "f.json action #0: remove must be a boolean"],
+    [
+      { overlay: "1.0.0", info, actions: [{ target: "$.a", remove: "yes", update: {} }] },
+      "f.json action #0: remove must be a boolean",
+    ],
   ])("refuses %j", (json, message) => {
     expect(() => parseOverlay(json, "f.json")).toThrow(message);
   });
@@ -90,7 +148,10 @@ describe("loadOverlays", () => {
   it("reads every .json file in name order and labels it", () => {
     dir = mkdtempSync(join(tmpdir(), "overlays-"));
     const write = (name: string, title: string) =>
-      writeFileSync(join(dir!, name), JSON.stringify({ overlay: "1.0.0", info: { title, version: "1" }, actions: [{ target: "$", update: {} }] }));
+      writeFileSync(
+        join(dir!, name),
+        JSON.stringify({ overlay: "1.0.0", info: { title, version: "1" }, actions: [{ target: "$", update: {} }] }),
+      );
     write("b.json", "second");
     write("a.json", "first");
     writeFileSync(join(dir, "notes.md"), "ignored");

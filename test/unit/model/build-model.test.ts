@@ -37,12 +37,26 @@ describe("buildModel: operations", () => {
     ["text/csv", "text"],
     ["application/pdf", "binary"],
   ])("reads a %s response as %s", (mediaType, kind) => {
-    const api = model({ "/x": { get: { operationId: "x_get", responses: { "200": { description: "ok", content: { [mediaType]: { schema: { type: "string" } } } } } } } });
+    const api = model({
+      "/x": {
+        get: {
+          operationId: "x_get",
+          responses: { "200": { description: "ok", content: { [mediaType]: { schema: { type: "string" } } } } },
+        },
+      },
+    });
     expect(api.operations[0]!.response).toMatchObject({ kind, mediaType });
   });
 
   it("treats a 202 without content as empty, even next to error bodies", () => {
-    const api = model({ "/x": { post: { operationId: "x_run", responses: { "202": { description: "accepted" }, "404": { description: "nf", ...json({ type: "object" }) } } } } });
+    const api = model({
+      "/x": {
+        post: {
+          operationId: "x_run",
+          responses: { "202": { description: "accepted" }, "404": { description: "nf", ...json({ type: "object" }) } },
+        },
+      },
+    });
     expect(api.operations[0]!.response.kind).toBe("none");
   });
 
@@ -51,7 +65,10 @@ describe("buildModel: operations", () => {
       "/x": {
         post: {
           operationId: "x_create",
-          requestBody: { required: true, ...json({ type: "object", required: ["name"], properties: { name: { type: "string" } } }) },
+          requestBody: {
+            required: true,
+            ...json({ type: "object", required: ["name"], properties: { name: { type: "string" } } }),
+          },
           responses: ok({ type: "object" }),
         },
       },
@@ -62,12 +79,34 @@ describe("buildModel: operations", () => {
   });
 
   it.each([
-    ["a union body", { oneOf: [{ type: "object", properties: { name: { type: "string" } } }, { type: "object", properties: { names: { type: "array", items: { type: "string" } } } }] }, []],
+    [
+      "a union body",
+      {
+        oneOf: [
+          { type: "object", properties: { name: { type: "string" } } },
+          { type: "object", properties: { names: { type: "array", items: { type: "string" } } } },
+        ],
+      },
+      [],
+    ],
     ["an array body", { type: "array", items: { type: "string" } }, []],
-    ["a body field that clashes with a query parameter", { type: "object", properties: { page: { type: "integer" } } }, [{ name: "page", in: "query", schema: { type: "integer" } }]],
+    [
+      "a body field that clashes with a query parameter",
+      { type: "object", properties: { page: { type: "integer" } } },
+      [{ name: "page", in: "query", schema: { type: "integer" } }],
+    ],
     ["a body field named body", { type: "object", properties: { body: { type: "string" } } }, []],
   ])("puts %s under the `body` key", (_label, schema, parameters) => {
-    const api = model({ "/x": { post: { operationId: "x_create", parameters, requestBody: { required: true, ...json(schema) }, responses: ok({ type: "object" }) } } });
+    const api = model({
+      "/x": {
+        post: {
+          operationId: "x_create",
+          parameters,
+          requestBody: { required: true, ...json(schema) },
+          responses: ok({ type: "object" }),
+        },
+      },
+    });
     expect(api.operations[0]!.body!.mode).toBe("body");
     expect(api.operations[0]!.paramsRequired).toBe(true);
   });
@@ -93,10 +132,24 @@ describe("buildModel: operations", () => {
         { name: "per_page", in: "query", schema: { type: "integer" } },
         { name: "page", in: "query", schema: { type: "integer" } },
       ],
-      responses: ok({ allOf: [{ type: "object", properties: { droplets: { type: "array", items: { $ref: "#/components/schemas/Droplet" } } } }, { $ref: "#/components/schemas/Pagination" }] }),
+      responses: ok({
+        allOf: [
+          {
+            type: "object",
+            properties: { droplets: { type: "array", items: { $ref: "#/components/schemas/Droplet" } } },
+          },
+          { $ref: "#/components/schemas/Pagination" },
+        ],
+      }),
     };
-    const api = model({ "/v2/droplets": { get: list } }, { Droplet: { type: "object" }, Pagination: { type: "object", properties: { links: { type: "object" } } } });
-    expect(api.operations[0]!.pagination).toEqual({ itemsKey: "droplets", itemSchema: { $ref: "#/components/schemas/Droplet" } });
+    const api = model(
+      { "/v2/droplets": { get: list } },
+      { Droplet: { type: "object" }, Pagination: { type: "object", properties: { links: { type: "object" } } } },
+    );
+    expect(api.operations[0]!.pagination).toEqual({
+      itemsKey: "droplets",
+      itemSchema: { $ref: "#/components/schemas/Droplet" },
+    });
   });
 
   it("does not paginate a list without links", () => {
@@ -104,7 +157,10 @@ describe("buildModel: operations", () => {
       "/v2/x": {
         get: {
           operationId: "x_list",
-          parameters: [{ name: "per_page", in: "query", schema: { type: "integer" } }, { name: "page", in: "query", schema: { type: "integer" } }],
+          parameters: [
+            { name: "per_page", in: "query", schema: { type: "integer" } },
+            { name: "page", in: "query", schema: { type: "integer" } },
+          ],
           responses: ok({ type: "object", properties: { xs: { type: "array", items: { type: "string" } } } }),
         },
       },
@@ -136,7 +192,20 @@ describe("buildModel: operations", () => {
 
   it("records the models that error responses carry", () => {
     const api = model(
-      { "/a": { get: { operationId: "a_get", responses: { ...ok({ type: "object" }), "404": { description: "nf", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } } } } } },
+      {
+        "/a": {
+          get: {
+            operationId: "a_get",
+            responses: {
+              ...ok({ type: "object" }),
+              "404": {
+                description: "nf",
+                content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+              },
+            },
+          },
+        },
+      },
       { Error: { type: "object" } },
     );
     expect(api.operations[0]!.errorModels).toEqual(["Error"]);
@@ -146,8 +215,17 @@ describe("buildModel: operations", () => {
   it("places a model used by three or more resources in common, others with their main user", () => {
     const use = (id: string) => ({ get: { operationId: id, responses: ok({ $ref: "#/components/schemas/Error" }) } });
     const api = model(
-      { "/a": use("a_get"), "/b": use("b_get"), "/c": use("c_get"), "/d": { get: { operationId: "d_get", responses: ok({ $ref: "#/components/schemas/Thing" }) } } },
-      { Error: { type: "object" }, Thing: { type: "object", properties: { inner: { $ref: "#/components/schemas/Inner" } } }, Inner: { type: "object" } },
+      {
+        "/a": use("a_get"),
+        "/b": use("b_get"),
+        "/c": use("c_get"),
+        "/d": { get: { operationId: "d_get", responses: ok({ $ref: "#/components/schemas/Thing" }) } },
+      },
+      {
+        Error: { type: "object" },
+        Thing: { type: "object", properties: { inner: { $ref: "#/components/schemas/Inner" } } },
+        Inner: { type: "object" },
+      },
     );
     const homes = Object.fromEntries(api.models.map((m) => [m.name, m.home]));
     expect(homes).toEqual({ Error: "common", Thing: "d", Inner: "d" });

@@ -13,19 +13,28 @@ describe("apply-overlays", () => {
   it.each<[string, OverlayAction[], Partial<OpenApiDocument>, Partial<OpenApiDocument>]>([
     [
       "update deep-merges objects and replaces arrays and scalars",
-      [{ target: "$.info", update: { title: "new", "x-meta": { a: 1 } } }, { target: "$.info['x-meta']", update: { b: [2] } }],
+      [
+        { target: "$.info", update: { title: "new", "x-meta": { a: 1 } } },
+        { target: "$.info['x-meta']", update: { b: [2] } },
+      ],
       { info: { title: "old", version: "1", "x-meta": { b: [1], c: true } } as never },
       { info: { title: "new", version: "1", "x-meta": { a: 1, b: [2], c: true } } as never },
     ],
     [
       "update appends to an array target and replaces a scalar target",
-      [{ target: "$.tags", update: { name: "b" } }, { target: "$.tags[0].name", update: "A" }],
+      [
+        { target: "$.tags", update: { name: "b" } },
+        { target: "$.tags[0].name", update: "A" },
+      ],
       { tags: [{ name: "a" }] },
       { tags: [{ name: "A" }, { name: "b" }] },
     ],
     [
       "remove deletes object members and list items",
-      [{ target: "$.tags[0]", remove: true }, { target: "$.info.description", remove: true }],
+      [
+        { target: "$.tags[0]", remove: true },
+        { target: "$.info.description", remove: true },
+      ],
       { tags: [{ name: "a" }, { name: "b" }], info: { title: "fixture", version: "1", description: "gone" } },
       { tags: [{ name: "b" }], info: { title: "fixture", version: "1" } },
     ],
@@ -33,14 +42,22 @@ describe("apply-overlays", () => {
       "wildcards apply an action to every match",
       [{ target: "$.paths.*.get", update: { deprecated: true } }],
       { paths: { "/a": { get: { responses: {} } }, "/b": { get: { responses: {} } } } },
-      { paths: { "/a": { get: { responses: {}, deprecated: true } }, "/b": { get: { responses: {}, deprecated: true } } } },
+      {
+        paths: {
+          "/a": { get: { responses: {}, deprecated: true } },
+          "/b": { get: { responses: {}, deprecated: true } },
+        },
+      },
     ],
     [
       "a path item is renamed by update + copy + remove, with refs into it moved by update",
       [
         { target: "$.paths", update: { "/v2/r/repositories/{id}": {} } },
         { target: "$.paths['/v2/r/repositories/{id}']", copy: "$.paths['/v2/r/{id}']" },
-        { target: "$.paths['/other'].get.parameters[0]", update: { $ref: "#/paths/~1v2~1r~1repositories~1{id}/get/parameters/0" } },
+        {
+          target: "$.paths['/other'].get.parameters[0]",
+          update: { $ref: "#/paths/~1v2~1r~1repositories~1{id}/get/parameters/0" },
+        },
         { target: "$.paths['/v2/r/{id}']", remove: true },
       ],
       {
@@ -51,7 +68,9 @@ describe("apply-overlays", () => {
       },
       {
         paths: {
-          "/other": { get: { parameters: [{ $ref: "#/paths/~1v2~1r~1repositories~1{id}/get/parameters/0" }], responses: {} } },
+          "/other": {
+            get: { parameters: [{ $ref: "#/paths/~1v2~1r~1repositories~1{id}/get/parameters/0" }], responses: {} },
+          },
           "/v2/r/repositories/{id}": { get: { parameters: [param], responses: {} } },
         } as never,
       },
@@ -70,7 +89,10 @@ describe("apply-overlays", () => {
   });
 
   it("reports one fix per matched node, with its pointer", () => {
-    const { report } = apply(applyOverlays([overlay([{ target: "$.paths.*", update: { summary: "s" }, description: "say why" }])]), spec({ paths: { "/a": {}, "/b": {} } }));
+    const { report } = apply(
+      applyOverlays([overlay([{ target: "$.paths.*", update: { summary: "s" }, description: "say why" }])]),
+      spec({ paths: { "/a": {}, "/b": {} } }),
+    );
     expect(report.fixes).toEqual([
       { message: "spec/overlays/fix.json #0 update: say why", pointer: "#/paths/~1a" },
       { message: "spec/overlays/fix.json #0 update: say why", pointer: "#/paths/~1b" },
@@ -78,13 +100,28 @@ describe("apply-overlays", () => {
   });
 
   it.each<[string, OverlayAction[], Partial<OpenApiDocument>, RegExp]>([
-    ["a copy source that is not one node", [{ target: "$.info", copy: "$.paths.*" }], { paths: { "/a": {}, "/b": {} } }, /action #0: copy \$\.paths\.\* must select exactly one node, selected 2/],
-    ["an object target given a scalar", [{ target: "$.info", update: 3 }], {}, /action #0: #\/info is an object, so the update must be an object/],
+    [
+      "a copy source that is not one node",
+      [{ target: "$.info", copy: "$.paths.*" }],
+      { paths: { "/a": {}, "/b": {} } },
+      /action #0: copy \$\.paths\.\* must select exactly one node, selected 2/,
+    ],
+    [
+      "an object target given a scalar",
+      [{ target: "$.info", update: 3 }],
+      {},
+      /action #0: #\/info is an object, so the update must be an object/,
+    ],
     ["removing the document", [{ target: "$", remove: true }], {}, /action #0: cannot remove the whole document/],
     [
       "a removal that leaves a ref dangling",
       [{ target: "$.paths['/a']", remove: true }],
-      { paths: { "/a": { get: { responses: { "200": { description: "ok" } } } }, "/b": { get: { responses: { "200": { $ref: "#/paths/~1a/get/responses/200" } } } } } as never },
+      {
+        paths: {
+          "/a": { get: { responses: { "200": { description: "ok" } } } },
+          "/b": { get: { responses: { "200": { $ref: "#/paths/~1a/get/responses/200" } } } },
+        } as never,
+      },
       /^spec\/overlays\/fix\.json: leaves 1 \$ref\(s\) dangling, e\.g\. #\/paths\/~1b\/get\/responses\/200 -> #\/paths\/~1a\/get\/responses\/200$/,
     ],
     [
@@ -98,19 +135,28 @@ describe("apply-overlays", () => {
   });
 
   it("skips a whole file, with a warning, when one of its targets matches nothing (a spec that no longer needs the fix)", () => {
-    const actions: OverlayAction[] = [{ target: "$.info", update: { title: "changed" } }, { target: "$.paths['/gone']", remove: true }];
+    const actions: OverlayAction[] = [
+      { target: "$.info", update: { title: "changed" } },
+      { target: "$.paths['/gone']", remove: true },
+    ];
     const { doc, report } = apply(applyOverlays([overlay(actions)]), spec());
     expect(doc.info.title).toBe("fixture");
     expect(report.fixes).toEqual([]);
     expect(report.warnings).toEqual([
-      { message: "spec/overlays/fix.json skipped, action #1: target $.paths['/gone'] matched nothing; if the spec no longer needs this fix, delete the overlay", pointer: undefined },
+      {
+        message:
+          "spec/overlays/fix.json skipped, action #1: target $.paths['/gone'] matched nothing; if the spec no longer needs this fix, delete the overlay",
+        pointer: undefined,
+      },
     ]);
   });
 
   it("skips a file whose copy source is gone, too", () => {
     const { doc, report } = apply(applyOverlays([overlay([{ target: "$.info", copy: "$.paths['/gone']" }])]), spec());
     expect(doc).toEqual(spec());
-    expect(report.warnings[0]!.message).toMatch(/skipped, action #0: copy source \$\.paths\['\/gone'\] matched nothing/);
+    expect(report.warnings[0]!.message).toMatch(
+      /skipped, action #0: copy source \$\.paths\['\/gone'\] matched nothing/,
+    );
   });
 
   it("does not blame an overlay for refs that dangled before it", () => {

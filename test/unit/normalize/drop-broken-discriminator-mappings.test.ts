@@ -25,8 +25,14 @@ describe("drop-broken-discriminator-mappings", () => {
     ],
     [
       "keeps a oneOf whose discriminator keeps resolving entries",
-      { oneOf: [member("a"), member("b")], discriminator: { propertyName: "type", mapping: { a: `${RESPONSE_SCHEMA}/oneOf/0`, b: "models/x.yml#/b" } } },
-      { oneOf: [member("a"), member("b")], discriminator: { propertyName: "type", mapping: { a: `${RESPONSE_SCHEMA}/oneOf/0` } } },
+      {
+        oneOf: [member("a"), member("b")],
+        discriminator: { propertyName: "type", mapping: { a: `${RESPONSE_SCHEMA}/oneOf/0`, b: "models/x.yml#/b" } },
+      },
+      {
+        oneOf: [member("a"), member("b")],
+        discriminator: { propertyName: "type", mapping: { a: `${RESPONSE_SCHEMA}/oneOf/0` } },
+      },
       { fixes: 1, warnings: 1 },
     ],
     [
@@ -35,7 +41,12 @@ describe("drop-broken-discriminator-mappings", () => {
       { ...union({ a: `${RESPONSE_SCHEMA}/anyOf/0` }) },
       { fixes: 1, warnings: 1 },
     ],
-    ["leaves a fully valid mapping alone", union({ a: `${RESPONSE_SCHEMA}/anyOf/0` }), union({ a: `${RESPONSE_SCHEMA}/anyOf/0` }), { fixes: 0, warnings: 0 }],
+    [
+      "leaves a fully valid mapping alone",
+      union({ a: `${RESPONSE_SCHEMA}/anyOf/0` }),
+      union({ a: `${RESPONSE_SCHEMA}/anyOf/0` }),
+      { fixes: 0, warnings: 0 },
+    ],
     [
       "leaves a discriminator without mapping alone",
       { anyOf: [member("a")], discriminator: { propertyName: "type" } },
@@ -53,13 +64,24 @@ describe("drop-broken-discriminator-mappings", () => {
     given.components = { schemas: { A: member("a") as never } };
     const { doc, report } = apply(dropBrokenDiscriminatorMappings, given);
     expect(at(doc, `${RESPONSE_SCHEMA}/discriminator/mapping`)).toEqual({ a: "A" });
-    expect(report.warnings).toEqual([{ message: 'discriminator mapping "b" -> "B" points at nothing in the document', pointer: `${RESPONSE_SCHEMA}/discriminator` }]);
+    expect(report.warnings).toEqual([
+      {
+        message: 'discriminator mapping "b" -> "B" points at nothing in the document',
+        pointer: `${RESPONSE_SCHEMA}/discriminator`,
+      },
+    ]);
   });
 
   it("finds discriminators in nested schemas and says where", () => {
-    const { report } = apply(dropBrokenDiscriminatorMappings, withResponseSchema({ type: "object", properties: { action: union({ a: "#/x" }) } }));
+    const { report } = apply(
+      dropBrokenDiscriminatorMappings,
+      withResponseSchema({ type: "object", properties: { action: union({ a: "#/x" }) } }),
+    );
     expect(report.fixes).toEqual([
-      { message: 'dropped the discriminator on "type": none of its 1 mapping entries resolves', pointer: `${RESPONSE_SCHEMA}/properties/action/discriminator` },
+      {
+        message: 'dropped the discriminator on "type": none of its 1 mapping entries resolves',
+        pointer: `${RESPONSE_SCHEMA}/properties/action/discriminator`,
+      },
     ]);
   });
 });

@@ -5,16 +5,32 @@ import { RESPONSE_SCHEMA, at, withResponseSchema } from "./fixtures.ts";
 
 const window = {
   type: "object",
-  properties: { day: { type: "string" }, hour: { type: "string", example: 840 }, at: { type: "string", format: "date-time" } },
+  properties: {
+    day: { type: "string" },
+    hour: { type: "string", example: 840 },
+    at: { type: "string", format: "date-time" },
+  },
 };
 
 describe("drop-mismatched-examples", () => {
   it.each([
     ["a schema example of the wrong type", { type: "string", example: 840 }, { type: "string" }],
     ["a schema example that matches", { type: "string", example: "14:00" }, { type: "string", example: "14:00" }],
-    ["a format violation", { type: "string", format: "date-time", example: "yesterday" }, { type: "string", format: "date-time" }],
-    ["a valid format", { type: "string", format: "uuid", example: "b6bdf840-2854-4f87-a36c-5f231c617c84" }, { type: "string", format: "uuid", example: "b6bdf840-2854-4f87-a36c-5f231c617c84" }],
-    ["null where nullable", { type: "integer", nullable: true, example: null }, { type: "integer", nullable: true, example: null }],
+    [
+      "a format violation",
+      { type: "string", format: "date-time", example: "yesterday" },
+      { type: "string", format: "date-time" },
+    ],
+    [
+      "a valid format",
+      { type: "string", format: "uuid", example: "b6bdf840-2854-4f87-a36c-5f231c617c84" },
+      { type: "string", format: "uuid", example: "b6bdf840-2854-4f87-a36c-5f231c617c84" },
+    ],
+    [
+      "null where nullable",
+      { type: "integer", nullable: true, example: null },
+      { type: "integer", nullable: true, example: null },
+    ],
     ["null where not nullable", { type: "integer", example: null }, { type: "integer" }],
     ["an enum miss", { type: "string", enum: ["a"], example: "b" }, { type: "string", enum: ["a"] }],
     ["a pattern miss", { type: "string", pattern: "^[a-z]+$", example: "A1" }, { type: "string", pattern: "^[a-z]+$" }],
@@ -32,7 +48,12 @@ describe("drop-mismatched-examples", () => {
           put: {
             parameters: [
               { name: "id", in: "path", required: true, schema: { type: "integer" }, example: "abc" },
-              { name: "q", in: "query", schema: { type: "integer" }, examples: { good: { value: 1 }, bad: { value: "x" } } },
+              {
+                name: "q",
+                in: "query",
+                schema: { type: "integer" },
+                examples: { good: { value: 1 }, bad: { value: "x" } },
+              },
             ],
             requestBody: {
               content: {
@@ -61,7 +82,12 @@ describe("drop-mismatched-examples", () => {
     );
     const { doc, report } = apply(dropMismatchedExamples, given);
     const op = "#/paths/~1m~1{id}/put";
-    expect(at(doc, `${op}/parameters/0`)).toEqual({ name: "id", in: "path", required: true, schema: { type: "integer" } });
+    expect(at(doc, `${op}/parameters/0`)).toEqual({
+      name: "id",
+      in: "path",
+      required: true,
+      schema: { type: "integer" },
+    });
     expect(at(doc, `${op}/parameters/1/examples`)).toEqual({ good: { value: 1 } });
     expect(at(doc, `${op}/requestBody/content/application~1json`)).toEqual({
       schema: ref,
@@ -87,7 +113,9 @@ describe("drop-mismatched-examples", () => {
     expect(report.fixes.find((f) => f.pointer === `${op}/requestBody/content/application~1json/example`)!.message).toBe(
       "dropped an example that does not match its schema: /hour must be string",
     );
-    expect(report.warnings).toEqual([{ message: "dropped 7 example(s) that do not match their schema", pointer: undefined }]);
+    expect(report.warnings).toEqual([
+      { message: "dropped 7 example(s) that do not match their schema", pointer: undefined },
+    ]);
   });
 
   it("keeps the examples of a schema that does not compile, and says so once", () => {
@@ -96,7 +124,11 @@ describe("drop-mismatched-examples", () => {
     expect(doc).toEqual(given);
     expect(report.fixes).toEqual([]);
     expect(report.warnings).toEqual([
-      { message: "cannot compile the schema, its examples are kept unchecked: Invalid regular expression: /\\:/u: Invalid escape", pointer: RESPONSE_SCHEMA },
+      {
+        message:
+          "cannot compile the schema, its examples are kept unchecked: Invalid regular expression: /\\:/u: Invalid escape",
+        pointer: RESPONSE_SCHEMA,
+      },
     ]);
   });
 
@@ -123,17 +155,31 @@ describe("drop-mismatched-examples", () => {
     } as never);
     const { doc, report } = apply(dropMismatchedExamples, given);
     expect(at(doc, `${base}/application~1json`)).toEqual(content("string", { value: "text" }));
-    expect(at(doc, `${base}/text~1plain`)).toEqual(content("integer", { $ref: `${base}/application~1json/examples/e` }));
+    expect(at(doc, `${base}/text~1plain`)).toEqual(
+      content("integer", { $ref: `${base}/application~1json/examples/e` }),
+    );
     expect(at(doc, `${base}/application~1xml`)).toEqual({ schema: { type: "integer" } });
     expect(report.fixes.map((f) => f.pointer)).toEqual([`${base}/application~1xml/examples/e`]);
     expect(report.warnings).toEqual([
-      { message: "kept an example that does not match its schema because other $refs use it: (root) must be integer", pointer: `${base}/text~1plain/examples/e` },
+      {
+        message: "kept an example that does not match its schema because other $refs use it: (root) must be integer",
+        pointer: `${base}/text~1plain/examples/e`,
+      },
       { message: "dropped 1 example(s) that do not match their schema", pointer: undefined },
     ]);
   });
 
   it("changes nothing when every example matches", () => {
-    const given = withResponseSchema({ type: "object", properties: { window: { ...window, example: { day: "mon", hour: "14:00" }, properties: { ...window.properties, hour: { type: "string", example: "14:00" } } } } });
+    const given = withResponseSchema({
+      type: "object",
+      properties: {
+        window: {
+          ...window,
+          example: { day: "mon", hour: "14:00" },
+          properties: { ...window.properties, hour: { type: "string", example: "14:00" } },
+        },
+      },
+    });
     const { doc, report } = apply(dropMismatchedExamples, given);
     expect(doc).toEqual(given);
     expect(report).toEqual({ pass: "drop-mismatched-examples", fixes: [], warnings: [] });

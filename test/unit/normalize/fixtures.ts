@@ -30,7 +30,9 @@ export function at(doc: OpenApiDocument, pointer: string): unknown {
 export function validates(doc: OpenApiDocument, pointer: string, value: unknown): boolean {
   const ajv = new Ajv({ strict: false, validateSchema: false, logger: false });
   ajv.addSchema(doc as object, "doc.json");
-  const fragment = parsePointer(pointer).map((t) => "/" + encodeURIComponent(escapeToken(t))).join("");
+  const fragment = parsePointer(pointer)
+    .map((t) => "/" + encodeURIComponent(escapeToken(t)))
+    .join("");
   return ajv.compile({ $ref: `doc.json#${fragment}` })(value) as boolean;
 }
 

@@ -3,7 +3,8 @@ import { hoistSharedSchemas } from "../../../generator/normalize/passes/hoist-sh
 import { apply, spec } from "../helpers.ts";
 
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
-const DROPLET_ITEMS = "#/paths/~1v2~1droplets/get/responses/200/content/application~1json/schema/properties/droplets/items";
+const DROPLET_ITEMS =
+  "#/paths/~1v2~1droplets/get/responses/200/content/application~1json/schema/properties/droplets/items";
 
 /** droplets_list defines the Droplet shape inline; droplets_get points into it. */
 function fixture() {
@@ -75,15 +76,21 @@ describe("hoist-shared-schemas", () => {
     const { doc } = apply(hoistSharedSchemas(), fixture());
     const text = JSON.stringify(doc);
     expect(text).not.toContain("#/paths/");
-    const list = doc.paths["/v2/droplets"]!.get!.responses["200"] as never as { content: Record<string, { schema: { properties: { droplets: { items: unknown } } } }> };
-    expect(list.content["application/json"]!.schema.properties.droplets.items).toEqual({ $ref: "#/components/schemas/Droplet" });
+    const list = doc.paths["/v2/droplets"]!.get!.responses["200"] as never as {
+      content: Record<string, { schema: { properties: { droplets: { items: unknown } } } }>;
+    };
+    expect(list.content["application/json"]!.schema.properties.droplets.items).toEqual({
+      $ref: "#/components/schemas/Droplet",
+    });
     const droplet = doc.components!.schemas!.Droplet as { properties: Record<string, unknown> };
     expect(droplet.properties.image).toEqual({ $ref: "#/components/schemas/Image" });
   });
 
   it("copies referenced primitives in place, keeping keywords written beside the $ref", () => {
     const { doc } = apply(hoistSharedSchemas(), fixture());
-    const image = doc.paths["/v2/images/{image_id}"]!.get!.responses["200"] as never as { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    const image = doc.paths["/v2/images/{image_id}"]!.get!.responses["200"] as never as {
+      content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+    };
     expect(image.content["application/json"]!.schema.properties.name).toEqual({ type: "string", description: "kept" });
   });
 
@@ -97,10 +104,26 @@ describe("hoist-shared-schemas", () => {
   it("settles a clash by adding context words, never a number", () => {
     const given = fixture();
     // A second, different schema that would also be called "Image".
-    (given.paths["/v2/images/{image_id}"]!.get!.responses["200"] as never as { content: Record<string, { schema: { properties: Record<string, unknown> } }> })
-      .content["application/json"]!.schema.properties.other = { $ref: "#/paths/~1v2~1other/get/responses/200/content/application~1json/schema/properties/image" };
+    (
+      given.paths["/v2/images/{image_id}"]!.get!.responses["200"] as never as {
+        content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+      }
+    ).content["application/json"]!.schema.properties.other = {
+      $ref: "#/paths/~1v2~1other/get/responses/200/content/application~1json/schema/properties/image",
+    };
     (given.paths as Record<string, unknown>)["/v2/other"] = {
-      get: { operationId: "other_get", responses: { "200": { description: "ok", ...json({ type: "object", properties: { image: { type: "object", properties: { url: { type: "string" } } } } }) } } },
+      get: {
+        operationId: "other_get",
+        responses: {
+          "200": {
+            description: "ok",
+            ...json({
+              type: "object",
+              properties: { image: { type: "object", properties: { url: { type: "string" } } } },
+            }),
+          },
+        },
+      },
     };
     const { doc } = apply(hoistSharedSchemas(), given);
     const names = Object.keys(doc.components!.schemas!).sort();
@@ -110,8 +133,13 @@ describe("hoist-shared-schemas", () => {
 
   it("warns about a ref whose target does not exist", () => {
     const given = fixture();
-    (given.paths["/v2/droplets/{droplet_id}"]!.get!.responses["200"] as never as { content: Record<string, { schema: { properties: Record<string, unknown> } }> })
-      .content["application/json"]!.schema.properties.missing = { $ref: "#/paths/~1v2~1nope/get/responses/200/content/application~1json/schema" };
+    (
+      given.paths["/v2/droplets/{droplet_id}"]!.get!.responses["200"] as never as {
+        content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+      }
+    ).content["application/json"]!.schema.properties.missing = {
+      $ref: "#/paths/~1v2~1nope/get/responses/200/content/application~1json/schema",
+    };
     const { report } = apply(hoistSharedSchemas(), given);
     expect(report.warnings[0]?.message).toMatch(/does not exist/);
   });

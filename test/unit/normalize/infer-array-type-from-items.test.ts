@@ -10,7 +10,10 @@ describe("infer-array-type-from-items", () => {
     ["another declared type wins", { type: "object", items: {} }, { type: "object", items: {} }, 0],
     ["no items", { description: "x" }, { description: "x" }, 0],
   ])("%s", (_, given, want, fixes) => {
-    const { doc, report } = apply(inferArrayTypeFromItems, withResponseSchema({ type: "object", properties: { v: given } }));
+    const { doc, report } = apply(
+      inferArrayTypeFromItems,
+      withResponseSchema({ type: "object", properties: { v: given } }),
+    );
     expect(at(doc, `${RESPONSE_SCHEMA}/properties/v`)).toEqual(want);
     expect(report.fixes).toHaveLength(fixes);
   });

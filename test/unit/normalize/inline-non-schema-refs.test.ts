@@ -2,12 +2,20 @@ import { describe, expect, it } from "vitest";
 import { inlineNonSchemaRefs } from "../../../generator/normalize/passes/inline-non-schema-refs.ts";
 import { apply, spec } from "../helpers.ts";
 
-const unauthorized = { description: "Unauthorized", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+const unauthorized = {
+  description: "Unauthorized",
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
 
 describe("inline-non-schema-refs", () => {
   const given = spec({
     paths: {
-      "/a": { get: { parameters: [{ name: "page", in: "query", schema: { type: "integer" } }], responses: { "401": unauthorized } } },
+      "/a": {
+        get: {
+          parameters: [{ name: "page", in: "query", schema: { type: "integer" } }],
+          responses: { "401": unauthorized },
+        },
+      },
       "/b": {
         get: {
           parameters: [{ $ref: "#/paths/~1a/get/parameters/0" }],
@@ -32,7 +40,9 @@ describe("inline-non-schema-refs", () => {
   });
 
   it("warns instead of failing on a ref whose target is missing", () => {
-    const broken = spec({ paths: { "/c": { get: { responses: { "200": { $ref: "#/paths/~1nope/get/responses/200" } } } } } as never });
+    const broken = spec({
+      paths: { "/c": { get: { responses: { "200": { $ref: "#/paths/~1nope/get/responses/200" } } } } } as never,
+    });
     const { report } = apply(inlineNonSchemaRefs, broken);
     expect(report.warnings[0]?.message).toMatch(/target does not exist/);
   });

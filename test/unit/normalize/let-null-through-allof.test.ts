@@ -17,14 +17,28 @@ describe("let-null-through-allof", () => {
     ],
     [
       "an inline typed branch becomes nullable, its enum too",
-      { allOf: [{ type: "string", enum: ["a"] }, { type: "string", nullable: true }] },
-      { allOf: [{ type: "string", enum: ["a", null], nullable: true }, { type: "string", nullable: true }] },
+      {
+        allOf: [
+          { type: "string", enum: ["a"] },
+          { type: "string", nullable: true },
+        ],
+      },
+      {
+        allOf: [
+          { type: "string", enum: ["a", null], nullable: true },
+          { type: "string", nullable: true },
+        ],
+      },
       { fixes: 1, warnings: 0 },
     ],
     [
       "a typed owner becomes nullable too",
       { type: "string", allOf: [{ $ref: SLUG }, { type: "string", nullable: true }] },
-      { type: "string", nullable: true, allOf: [{ anyOf: [{ $ref: SLUG }, onlyNull] }, { type: "string", nullable: true }] },
+      {
+        type: "string",
+        nullable: true,
+        allOf: [{ anyOf: [{ $ref: SLUG }, onlyNull] }, { type: "string", nullable: true }],
+      },
       { fixes: 2, warnings: 0 },
     ],
     [
@@ -46,7 +60,10 @@ describe("let-null-through-allof", () => {
       { fixes: 0, warnings: 1 },
     ],
   ])("%s", (_, given, want, counts) => {
-    const { doc, report } = apply(letNullThroughAllOf, withResponseSchema({ type: "object", properties: { slug, use: given } }));
+    const { doc, report } = apply(
+      letNullThroughAllOf,
+      withResponseSchema({ type: "object", properties: { slug, use: given } }),
+    );
     expect(at(doc, `${RESPONSE_SCHEMA}/properties/use`)).toEqual(want);
     expect({ fixes: report.fixes.length, warnings: report.warnings.length }).toEqual(counts);
   });
@@ -54,15 +71,24 @@ describe("let-null-through-allof", () => {
   it("leaves a branch other refs use alone, and says so", () => {
     const use = { allOf: [{ type: "string" }, { type: "string", nullable: true }] };
     const other = { $ref: `${RESPONSE_SCHEMA}/properties/use/allOf/0` };
-    const { doc, report } = apply(letNullThroughAllOf, withResponseSchema({ type: "object", properties: { use, other } }));
+    const { doc, report } = apply(
+      letNullThroughAllOf,
+      withResponseSchema({ type: "object", properties: { use, other } }),
+    );
     expect(at(doc, `${RESPONSE_SCHEMA}/properties/use`)).toEqual(use);
     expect(report.warnings).toEqual([
-      { message: "a sibling allOf branch is nullable but this branch, shared by other refs, rejects null", pointer: `${RESPONSE_SCHEMA}/properties/use/allOf/0` },
+      {
+        message: "a sibling allOf branch is nullable but this branch, shared by other refs, rejects null",
+        pointer: `${RESPONSE_SCHEMA}/properties/use/allOf/0`,
+      },
     ]);
   });
 
   it("lets null validate and keeps everything else as it was", () => {
-    const given = withResponseSchema({ type: "object", properties: { slug, use: { allOf: [{ $ref: SLUG }, { type: "string", nullable: true }] } } });
+    const given = withResponseSchema({
+      type: "object",
+      properties: { slug, use: { allOf: [{ $ref: SLUG }, { type: "string", nullable: true }] } },
+    });
     const { doc } = apply(letNullThroughAllOf, given);
     const USE = `${RESPONSE_SCHEMA}/properties/use`;
     expect([validates(given, USE, null), validates(doc, USE, null)]).toEqual([false, true]);

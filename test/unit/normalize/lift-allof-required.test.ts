@@ -17,8 +17,14 @@ describe("lift-allof-required", () => {
     ],
     [
       "own names stay in the branch, foreign ones move, the owner's list is merged",
-      { required: ["name"], allOf: [{ $ref: RECORD }, { type: "object", properties: { ttl: {} }, required: ["ttl", "name", "type"] }] },
-      { required: ["name", "type"], allOf: [{ $ref: RECORD }, { type: "object", properties: { ttl: {} }, required: ["ttl"] }] },
+      {
+        required: ["name"],
+        allOf: [{ $ref: RECORD }, { type: "object", properties: { ttl: {} }, required: ["ttl", "name", "type"] }],
+      },
+      {
+        required: ["name", "type"],
+        allOf: [{ $ref: RECORD }, { type: "object", properties: { ttl: {} }, required: ["ttl"] }],
+      },
       { fixes: 1, warnings: 0 },
     ],
     [
@@ -46,7 +52,10 @@ describe("lift-allof-required", () => {
       { fixes: 0, warnings: 0 },
     ],
   ])("%s", (_, given, want, counts) => {
-    const { doc, report } = apply(liftAllOfRequired, withResponseSchema({ type: "object", properties: { record, nested, use: given } }));
+    const { doc, report } = apply(
+      liftAllOfRequired,
+      withResponseSchema({ type: "object", properties: { record, nested, use: given } }),
+    );
     expect(at(doc, `${RESPONSE_SCHEMA}/properties/use`)).toEqual(want);
     expect({ fixes: report.fixes.length, warnings: report.warnings.length }).toEqual(counts);
   });
@@ -54,14 +63,25 @@ describe("lift-allof-required", () => {
   it("copies but keeps the names in a branch other refs use", () => {
     const use = { allOf: [{ $ref: RECORD }, { required: ["name"] }] };
     const other = { $ref: `${RESPONSE_SCHEMA}/properties/use/allOf/1` };
-    const { doc } = apply(liftAllOfRequired, withResponseSchema({ type: "object", properties: { record, use, other } }));
-    expect(at(doc, `${RESPONSE_SCHEMA}/properties/use`)).toEqual({ allOf: [{ $ref: RECORD }, { required: ["name"] }], required: ["name"] });
+    const { doc } = apply(
+      liftAllOfRequired,
+      withResponseSchema({ type: "object", properties: { record, use, other } }),
+    );
+    expect(at(doc, `${RESPONSE_SCHEMA}/properties/use`)).toEqual({
+      allOf: [{ $ref: RECORD }, { required: ["name"] }],
+      required: ["name"],
+    });
   });
 
   it("reports what it lifted and where", () => {
     const use = { allOf: [{ $ref: RECORD }, { required: ["type", "name"] }] };
     const { report } = apply(liftAllOfRequired, withResponseSchema({ type: "object", properties: { record, use } }));
-    expect(report.fixes).toEqual([{ message: "lifted required type, name from allOf/1 to the object that defines them", pointer: `${RESPONSE_SCHEMA}/properties/use` }]);
+    expect(report.fixes).toEqual([
+      {
+        message: "lifted required type, name from allOf/1 to the object that defines them",
+        pointer: `${RESPONSE_SCHEMA}/properties/use`,
+      },
+    ]);
   });
 
   it("does not change what validates", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { danglingRefs, deref, refTargets, removeListItems, rewriteRefs } from "../../../generator/normalize/passes/support/refs.ts";
+import {
+  danglingRefs,
+  deref,
+  refTargets,
+  removeListItems,
+  rewriteRefs,
+} from "../../../generator/normalize/passes/support/refs.ts";
 import type { OpenApiDocument } from "../../../generator/openapi.ts";
 import { spec } from "../helpers.ts";
 

@@ -9,7 +9,10 @@ describe("rename-nonstandard-formats", () => {
     ["uri stays", { type: "string", format: "uri" }, { type: "string", format: "uri" }, 0],
     ["no format", { type: "string" }, { type: "string" }, 0],
   ])("%s", (_, given, want, fixes) => {
-    const { doc, report } = apply(renameNonstandardFormats, withResponseSchema({ type: "object", properties: { v: given } }));
+    const { doc, report } = apply(
+      renameNonstandardFormats,
+      withResponseSchema({ type: "object", properties: { v: given } }),
+    );
     expect(at(doc, `${RESPONSE_SCHEMA}/properties/v`)).toEqual(want);
     expect(report.fixes).toHaveLength(fixes);
   });

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { repairUnicodePatterns, toUnicodePattern } from "../../../generator/normalize/passes/repair-unicode-patterns.ts";
+import {
+  repairUnicodePatterns,
+  toUnicodePattern,
+} from "../../../generator/normalize/passes/repair-unicode-patterns.ts";
 import { apply } from "../helpers.ts";
 import { RESPONSE_SCHEMA, at, withResponseSchema } from "./fixtures.ts";
 
@@ -39,20 +42,55 @@ describe("toUnicodePattern", () => {
 
 describe("repair-unicode-patterns", () => {
   it.each([
-    ["rewrites a legacy pattern", { type: "string", pattern: "^[a\\:]+$" }, { type: "string", pattern: "^[a:]+$" }, { fixes: 1, warnings: 0 }],
-    ["drops a pattern it cannot repair", { type: "string", pattern: "[\\B]" }, { type: "string" }, { fixes: 0, warnings: 1 }],
-    ["drops a pattern that is no regex at all", { type: "string", pattern: "(" }, { type: "string" }, { fixes: 0, warnings: 1 }],
-    ["leaves a valid pattern alone", { type: "string", pattern: "^\\d+$" }, { type: "string", pattern: "^\\d+$" }, { fixes: 0, warnings: 0 }],
+    [
+      "rewrites a legacy pattern",
+      { type: "string", pattern: "^[a\\:]+$" },
+      { type: "string", pattern: "^[a:]+$" },
+      { fixes: 1, warnings: 0 },
+    ],
+    [
+      "drops a pattern it cannot repair",
+      { type: "string", pattern: "[\\B]" },
+      { type: "string" },
+      { fixes: 0, warnings: 1 },
+    ],
+    [
+      "drops a pattern that is no regex at all",
+      { type: "string", pattern: "(" },
+      { type: "string" },
+      { fixes: 0, warnings: 1 },
+    ],
+    [
+      "leaves a valid pattern alone",
+      { type: "string", pattern: "^\\d+$" },
+      { type: "string", pattern: "^\\d+$" },
+      { fixes: 0, warnings: 0 },
+    ],
   ])("%s", (_, given, want, counts) => {
-    const { doc, report } = apply(repairUnicodePatterns, withResponseSchema({ type: "object", properties: { name: given } }));
+    const { doc, report } = apply(
+      repairUnicodePatterns,
+      withResponseSchema({ type: "object", properties: { name: given } }),
+    );
     expect(at(doc, `${RESPONSE_SCHEMA}/properties/name`)).toEqual(want);
     expect({ fixes: report.fixes.length, warnings: report.warnings.length }).toEqual(counts);
   });
 
   it("repairs parameter schemas too and says where", () => {
-    const given = withResponseSchema({}, { "/t/{id}": { get: { parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", pattern: "\\:" } }], responses: {} } } });
+    const given = withResponseSchema(
+      {},
+      {
+        "/t/{id}": {
+          get: {
+            parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", pattern: "\\:" } }],
+            responses: {},
+          },
+        },
+      },
+    );
     const { doc, report } = apply(repairUnicodePatterns, given);
     expect(at(doc, "#/paths/~1t~1{id}/get/parameters/0/schema/pattern")).toBe(":");
-    expect(report.fixes).toEqual([{ message: 'pattern "\\\\:" -> ":"', pointer: "#/paths/~1t~1{id}/get/parameters/0/schema/pattern" }]);
+    expect(report.fixes).toEqual([
+      { message: 'pattern "\\\\:" -> ":"', pointer: "#/paths/~1t~1{id}/get/parameters/0/schema/pattern" },
+    ]);
   });
 });

@@ -20,21 +20,33 @@ describe("spec/overlays on the pinned spec", () => {
   });
 
   it("give the registry repository operations their /repositories/ paths", () => {
-    const paths = Object.fromEntries([...eachOperation(doc)].map((o) => [o.operation.operationId, `${o.method} ${o.path}`]));
+    const paths = Object.fromEntries(
+      [...eachOperation(doc)].map((o) => [o.operation.operationId, `${o.method} ${o.path}`]),
+    );
     expect(paths).toMatchObject({
       registry_list_repositoryManifests: "get /v2/registry/{registry_name}/repositories/{repository_name}/digests",
-      registry_delete_repositoryManifest: "delete /v2/registry/{registry_name}/repositories/{repository_name}/digests/{manifest_digest}",
+      registry_delete_repositoryManifest:
+        "delete /v2/registry/{registry_name}/repositories/{repository_name}/digests/{manifest_digest}",
       registry_list_repositoryTags: "get /v2/registry/{registry_name}/repositories/{repository_name}/tags",
-      registry_delete_repositoryTag: "delete /v2/registry/{registry_name}/repositories/{repository_name}/tags/{repository_tag}",
+      registry_delete_repositoryTag:
+        "delete /v2/registry/{registry_name}/repositories/{repository_name}/tags/{repository_tag}",
     });
-    expect(Object.keys(doc.paths).filter((p) => p.startsWith("/v2/registry/{registry_name}/{repository_name}"))).toEqual([]);
+    expect(
+      Object.keys(doc.paths).filter((p) => p.startsWith("/v2/registry/{registry_name}/{repository_name}")),
+    ).toEqual([]);
     expect([...eachOperation(doc)]).toHaveLength([...eachOperation(raw)].length);
   });
 
   it("restore HH:MM examples that YAML read as base-60 numbers", () => {
-    const hour = "#/paths/~1v2~1databases/get/responses/200/content/application~1json/schema/properties/databases/items/properties/maintenance_window/allOf/0/properties/hour/example";
+    const hour =
+      "#/paths/~1v2~1databases/get/responses/200/content/application~1json/schema/properties/databases/items/properties/maintenance_window/allOf/0/properties/hour/example";
     expect(at(doc, hour)).toBe("14:00");
-    expect(at(doc, "#/paths/~1v2~1databases~1{database_cluster_uuid}~1maintenance/put/requestBody/content/application~1json/example/hour")).toBe("14:00");
+    expect(
+      at(
+        doc,
+        "#/paths/~1v2~1databases~1{database_cluster_uuid}~1maintenance/put/requestBody/content/application~1json/example/hour",
+      ),
+    ).toBe("14:00");
     expect(JSON.stringify(doc)).not.toMatch(/"(start_time|hour)":(720|840)\b/);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { schemaForMediaType, typeSchemalessMediaTypes } from "../../../generator/normalize/passes/type-schemaless-media-types.ts";
+import {
+  schemaForMediaType,
+  typeSchemalessMediaTypes,
+} from "../../../generator/normalize/passes/type-schemaless-media-types.ts";
 import { apply, spec } from "../helpers.ts";
 import { at } from "./fixtures.ts";
 
@@ -25,7 +28,10 @@ describe("type-schemaless-media-types", () => {
   };
   const given = spec({
     paths: {
-      "/k": { get: { responses: { "200": { description: "ok", content } } }, put: { requestBody: { content: { "text/plain": {} } }, responses: {} } },
+      "/k": {
+        get: { responses: { "200": { description: "ok", content } } },
+        put: { requestBody: { content: { "text/plain": {} } }, responses: {} },
+      },
     },
   } as never);
 
@@ -37,8 +43,14 @@ describe("type-schemaless-media-types", () => {
     });
     expect(at(doc, "#/paths/~1k/put/requestBody/content/text~1plain")).toEqual({ schema: { type: "string" } });
     expect(report.fixes).toEqual([
-      { message: 'gave application/yaml the schema {"type":"string"}', pointer: "#/paths/~1k/get/responses/200/content/application~1yaml" },
-      { message: 'gave text/plain the schema {"type":"string"}', pointer: "#/paths/~1k/put/requestBody/content/text~1plain" },
+      {
+        message: 'gave application/yaml the schema {"type":"string"}',
+        pointer: "#/paths/~1k/get/responses/200/content/application~1yaml",
+      },
+      {
+        message: 'gave text/plain the schema {"type":"string"}',
+        pointer: "#/paths/~1k/put/requestBody/content/text~1plain",
+      },
     ]);
   });
 });

@@ -5,7 +5,7 @@
 import { derefLocal, type OpenApiDocument } from "../../../openapi.ts";
 import { formatPointer, getAt, parsePointer } from "../../../pointer.ts";
 import { visitObjects } from "../../walk.ts";
-import { isObject, type JsonObject, type Tokens } from "./walk-document.ts";
+import type { JsonObject, Tokens } from "./walk-document.ts";
 
 export function isLocalRef(ref: string): boolean {
   return ref.startsWith("#");

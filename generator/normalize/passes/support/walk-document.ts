@@ -52,7 +52,7 @@ export function walkDocument(doc: OpenApiDocument, visitor: DocumentVisitor): vo
     }
     for (const key of SCHEMA_LIST_KEYWORDS) {
       const list = node[key];
-      if (Array.isArray(list)) list.forEach((child, i) => schema(child, [...at, key, String(i)]));
+      if (Array.isArray(list)) for (const [i, child] of list.entries()) schema(child, [...at, key, String(i)]);
     }
     for (const key of SCHEMA_KEYWORDS) schema(node[key], [...at, key]);
   };
@@ -71,7 +71,7 @@ export function walkDocument(doc: OpenApiDocument, visitor: DocumentVisitor): vo
     content(node.content, [...at, "content"]);
   };
   const parameterList = (node: unknown, at: Tokens): void => {
-    if (Array.isArray(node)) node.forEach((p, i) => parameter(p, [...at, String(i)]));
+    if (Array.isArray(node)) for (const [i, p] of node.entries()) parameter(p, [...at, String(i)]);
   };
   const header = (node: unknown, at: Tokens): void => {
     if (!isObject(node) || hasRef(node)) return;
