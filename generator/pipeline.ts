@@ -10,7 +10,7 @@ import { emitHelpers, emitModels } from "./emit/models.ts";
 import { emitResources } from "./emit/operations.ts";
 import { emitWaiters, readWaiterTable } from "./emit/waiters.ts";
 import { packageFiles } from "./emit/package-files.ts";
-import { runtimeExportNames } from "./emit/runtime-exports.ts";
+import { runtimeClientMembers, runtimeExportNames } from "./naming/runtime-names.ts";
 import { createSchemaTyper } from "./emit/schema-types.ts";
 import { loadSpec, pinnedSpecPath, SpecError, type SpecSource } from "./load/load-spec.ts";
 import { buildModel } from "./model/build-model.ts";
@@ -83,10 +83,14 @@ export async function generate(
   const { file, doc, sha256 } = input ?? (await resolveInput(options));
   const modelNames = readJson<{ names: Record<string, string> }>(join(options.root, "spec", "model-names.json")).names;
   const normalized = normalize(doc, normalizePasses({ modelNames, root: options.root }));
-  const api = buildModel(normalized.doc, runtimeExportNames(join(options.root, "templates", "runtime")));
+  const runtimeDir = join(options.root, "templates", "runtime");
+  const api = buildModel(normalized.doc, {
+    exports: runtimeExportNames(runtimeDir),
+    clientMembers: runtimeClientMembers(runtimeDir),
+  });
 
   const project = new Project({ useInMemoryFileSystem: true });
-  const typer = createSchemaTyper(normalized.doc);
+  const typer = createSchemaTyper(normalized.doc, api.modelNames);
   const modelLocations = emitModels(api, project, typer);
   emitResources(api, project, typer, modelLocations);
   emitHelpers(project, typer);

@@ -6,12 +6,11 @@ import type { SchemaObject } from "../openapi.ts";
 import { jsdocText } from "./docs.ts";
 import type { SchemaTyper } from "./schema-types.ts";
 import { isObjectLiteralType, referencedTypeNames } from "./type-shape.ts";
-import { kebabCase } from "../model/names.ts";
 
 export const HELPERS_FILE = "src/models/helpers.ts";
 
-export function modelFile(home: string): string {
-  return `src/models/${kebabCase(home)}.ts`;
+export function modelFile(model: Pick<ModelInfo, "file">): string {
+  return `src/models/${model.file}.ts`;
 }
 
 /** Adds `export interface X {...}` or `export type X = ...` with its JSDoc. */
@@ -87,17 +86,17 @@ function usage(model: ModelInfo): string | undefined {
 }
 
 export function emitModels(api: ApiModel, project: Project, typer: SchemaTyper): Map<string, string> {
-  const locations = new Map<string, string>(api.models.map((m) => [m.name, modelFile(m.home)]));
+  const locations = new Map<string, string>(api.models.map((m) => [m.name, modelFile(m)]));
   const byFile = new Map<string, ModelInfo[]>();
   for (const model of api.models) {
-    const path = modelFile(model.home);
+    const path = modelFile(model);
     byFile.set(path, [...(byFile.get(path) ?? []), model]);
   }
   for (const [path, models] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const file = project.createSourceFile(path, "", { overwrite: true });
     const used = new Set<string>();
     for (const model of models) {
-      const typeText = typer.typeOf(model.schema, `#/components/schemas/${model.name}`);
+      const typeText = typer.typeOf(model.schema, `#/components/schemas/${model.key}`);
       for (const name of referencedTypeNames(typeText)) used.add(name);
       const schema = model.schema as SchemaObject;
       addNamedType(file, model.name, typeText, jsdocText([schema.title, schema.description, usage(model)]));

@@ -23,7 +23,7 @@ export interface SchemaTyper {
 // (property refs do not pass through its postTransform hook, so the printed
 // text is the one place all of them can be caught). Model names are plain
 // identifiers, which makes this rewrite exact.
-const MODEL_REF = /components\["schemas"\]\["([A-Za-z_$][A-Za-z0-9_$]*)"\]/g;
+const MODEL_REF = /components\["schemas"\]\["([^"\\]+)"\]/g;
 
 /**
  * Discriminators are left out of the types: the members of every tagged union
@@ -50,7 +50,11 @@ function withoutDiscriminators(schema: unknown): unknown {
   return out;
 }
 
-export function createSchemaTyper(doc: OpenApiDocument): SchemaTyper {
+/** @param modelNames schema key -> the model's identifier (ApiModel.modelNames). */
+export function createSchemaTyper(
+  doc: OpenApiDocument,
+  modelNames: ReadonlyMap<string, string> = new Map(),
+): SchemaTyper {
   const spec = doc as unknown as OpenAPI3;
   const ctx: GlobalContext = {
     additionalProperties: false,
@@ -92,7 +96,9 @@ export function createSchemaTyper(doc: OpenApiDocument): SchemaTyper {
         const name = (footer as ts.Node & { name?: ts.Identifier }).name?.text;
         if (name) helpers.set(name, astToString(footer).trim());
       }
-      return astToString(node).trim().replace(MODEL_REF, "$1");
+      return astToString(node)
+        .trim()
+        .replace(MODEL_REF, (_, key: string) => modelNames.get(key) ?? key);
     },
   };
 }

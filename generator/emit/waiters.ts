@@ -75,7 +75,7 @@ export function checkWaiters(table: unknown, api: ApiModel, onMissing?: (message
     throw new WaiterTableError(`${WAITERS_TABLE}: expected an object with a "waiters" array`);
   // Field paths resolve through the IR's models, never the raw OpenAPI file.
   const doc = {
-    components: { schemas: Object.fromEntries(api.models.map((m) => [m.name, m.schema])) },
+    components: { schemas: Object.fromEntries(api.models.map((m) => [m.key, m.schema])) },
   } as unknown as OpenApiDocument;
   const taken = new Set<string>([
     ...api.models.map((m) => m.name),

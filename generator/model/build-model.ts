@@ -1,33 +1,53 @@
-// Step 3: the normalised document -> the intermediate model. All naming goes
-// through one NameRegistry per scope, claimed in document order, so the same
-// spec always yields the same identifiers.
+// Step 3: the normalised document -> the intermediate model, with every name
+// the package declares planned up front (see buildModel).
 import type { OpenApiDocument, OperationObject, ParameterObject, SchemaOrRef } from "../openapi.ts";
 import { eachOperation, isRef } from "../openapi.ts";
 import { NameRegistry } from "../naming/registry.ts";
 import { camelCase, pascalCase, splitWords } from "../naming/words.ts";
 import { preferredMediaType, responseKind } from "./media-types.ts";
-import { functionNameCandidates, groupedName, kebabCase, typeBase } from "./names.ts";
+import { functionNameCandidates, groupedName, kebabCase, typeBase } from "../naming/operation-names.ts";
 import { deref, directModelRefs, objectProperties } from "./schema-shape.ts";
 import type { ApiModel, ModelInfo, OperationInfo, ParamInfo, ResourceInfo } from "./types.ts";
 
-/** Exported by the generated package itself, besides the runtime's exports. */
-const PACKAGE_EXPORTS = ["DigitalOcean", "Client"];
-/**
- * Members of the client class that a resource group must not shadow; `then`
- * too, or awaiting a client (or a resource group) would call it.
- */
-const CLIENT_MEMBERS = ["request", "paginate", "rateLimit", "options", "constructor", "withOptions", "then"];
+/** Exported by the generated package itself, besides the runtime's exports and the generated ones. */
+const PACKAGE_EXPORTS = ["DigitalOcean"];
+/** The file stem of the models that three or more resources share. */
+const SHARED_MODELS = "common";
 const PAGINATION_KEYS = new Set(["links", "meta"]);
 
+/** What the runtime core already names (naming/runtime-names.ts reads it from the core's source). */
+export interface RuntimeNames {
+  /** Everything the core exports: the package re-exports it next to the generated names. */
+  exports: readonly string[];
+  /** Public members of the core's Client class: a resource group property must not shadow them. */
+  clientMembers: readonly string[];
+}
+
+const NO_RUNTIME: RuntimeNames = { exports: [], clientMembers: ["constructor", "then"] };
+
+/** A schema key as a type name: kept when it already is one (`IPAddress`), else PascalCased (`droplet_action`). */
+function modelCandidates(key: string): string[] {
+  const base = /^[A-Z][A-Za-z0-9_]*$/.test(key) ? key : pascalCase(splitWords(key)) || "Model";
+  return [base, `${base}Model`, `${base}Schema`];
+}
+
 /**
- * @param runtimeExports names the runtime core exports (see emit/runtime-exports.ts):
- *   generated names must not take them.
+ * Every identifier and file name the package declares is planned here, from
+ * one registry per scope, in a fixed order: the runtime's names, then models
+ * (named by the spec's authors), then functions, the operations' own types and
+ * the resource groups. A later claim adapts to an earlier one (a schema named
+ * `MonitoringResource` keeps its name; the group's class becomes
+ * `MonitoringApi`), so nothing can collide and the same spec always yields the
+ * same names.
  */
-export function buildModel(doc: OpenApiDocument, runtimeExports: readonly string[] = []): ApiModel {
+export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNTIME): ApiModel {
   const schemas = (doc.components?.schemas ?? {}) as Record<string, SchemaOrRef>;
-  const modelNames = Object.keys(schemas);
-  const exported = new NameRegistry([...PACKAGE_EXPORTS, ...runtimeExports, ...modelNames]);
-  const resourceProps = new NameRegistry(CLIENT_MEMBERS, "member");
+  const exported = new NameRegistry([...PACKAGE_EXPORTS, ...runtime.exports]);
+  const modelNames = new Map<string, string>();
+  for (const key of Object.keys(schemas).sort())
+    modelNames.set(key, exported.claim(modelCandidates(key), `model ${key}`));
+  const files = new NameRegistry([SHARED_MODELS], "file");
+  const resourceProps = new NameRegistry(runtime.clientMembers, "member");
   const methodRegistries = new Map<string, NameRegistry>();
   const resourceProperty = new Map<string, string>();
 
@@ -44,7 +64,7 @@ export function buildModel(doc: OpenApiDocument, runtimeExports: readonly string
     if (!property) {
       property = resourceProps.claim([grouped.resource, grouped.resource + "Api"], `resource ${grouped.resource}`);
       resourceProperty.set(grouped.resource, property);
-      methodRegistries.set(property, new NameRegistry(["constructor", "then"], "member"));
+      methodRegistries.set(property, new NameRegistry(["constructor", "then", "client"], "member"));
     }
     const methodName = methodRegistries
       .get(property)!
@@ -68,22 +88,30 @@ export function buildModel(doc: OpenApiDocument, runtimeExports: readonly string
     operations.push(info);
   }
 
-  const models = placeModels(schemas, operations);
   const resources: ResourceInfo[] = [];
   for (const property of resourceProperty.values()) {
+    const pascal = pascalCase(splitWords(property));
+    const stem = kebabCase(property);
     resources.push({
       property,
-      className: pascalCase(splitWords(property)) + "Resource",
-      file: kebabCase(property),
+      className: exported.claim([`${pascal}Resource`, `${pascal}Api`, `${pascal}Operations`], `resource ${property}`),
+      file: files.claim([stem, `${stem}-resource`], `resource ${property}`),
       operations: operations.filter((op) => op.resource === property),
     });
   }
+  const fileOf = new Map<string, string>([
+    [SHARED_MODELS, SHARED_MODELS],
+    ...resources.map((r) => [r.property, r.file] as const),
+  ]);
+  const models = placeModels(schemas, modelNames, operations).map((m) => ({ ...m, file: fileOf.get(m.home)! }));
+  for (const op of operations) op.errorModels = op.errorModels.map((key) => modelNames.get(key)!);
   return {
     title: doc.info.title,
     version: doc.info.version,
     description: doc.info.description,
     baseUrl: doc.servers?.[0]?.url ?? "https://api.digitalocean.com",
     models,
+    modelNames,
     operations,
     resources,
   };
@@ -254,7 +282,11 @@ function claimTypeNames(registry: NameRegistry, op: OperationInfo): OperationInf
  * directly; one used directly by three or more resources goes to "common",
  * and one only reached through other models follows the first that uses it.
  */
-function placeModels(schemas: Record<string, SchemaOrRef>, operations: OperationInfo[]): ModelInfo[] {
+function placeModels(
+  schemas: Record<string, SchemaOrRef>,
+  names: ReadonlyMap<string, string>,
+  operations: OperationInfo[],
+): Omit<ModelInfo, "file">[] {
   const refs = new Map(Object.entries(schemas).map(([name, schema]) => [name, [...directModelRefs(schema)].sort()]));
   const uses = new Map<string, Map<string, number>>();
   const usedBy = new Map<string, string[]>();
@@ -269,7 +301,7 @@ function placeModels(schemas: Record<string, SchemaOrRef>, operations: Operation
   }
   const home = new Map<string, string>();
   for (const [name, counts] of uses) {
-    if (counts.size >= 3) home.set(name, "common");
+    if (counts.size >= 3) home.set(name, SHARED_MODELS);
     else home.set(name, [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]);
   }
   const follow = (name: string, resource: string) => {
@@ -287,15 +319,17 @@ function placeModels(schemas: Record<string, SchemaOrRef>, operations: Operation
       .filter(([, inner]) => inner.includes(name))
       .map(([outer]) => outer)
       .sort();
+  const named = (keys: string[]) => keys.map((key) => names.get(key)!);
   return Object.keys(schemas)
     .sort()
-    .map((name) => ({
-      name,
-      schema: schemas[name]!,
-      home: home.get(name) ?? "common",
-      refs: refs.get(name)!,
-      usedBy: usedBy.get(name) ?? [],
-      partOf: partOf(name),
-      errorOf: errorOf(name),
+    .map((key) => ({
+      name: names.get(key)!,
+      key,
+      schema: schemas[key]!,
+      home: home.get(key) ?? SHARED_MODELS,
+      refs: named(refs.get(key)!),
+      usedBy: usedBy.get(key) ?? [],
+      partOf: named(partOf(key)),
+      errorOf: errorOf(key),
     }));
 }

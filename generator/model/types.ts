@@ -11,6 +11,8 @@ export interface ApiModel {
   baseUrl: string;
   /** Named schemas, in a stable order. */
   models: ModelInfo[];
+  /** Schema key in `#/components/schemas` -> the model's identifier (they differ where a key clashes). */
+  modelNames: ReadonlyMap<string, string>;
   /** Operations in document order. */
   operations: OperationInfo[];
   /** Grouped methods: resource property name -> its operations. */
@@ -18,7 +20,12 @@ export interface ApiModel {
 }
 
 export interface ModelInfo {
+  /** The type's identifier. */
   name: string;
+  /** Its key in `#/components/schemas`. */
+  key: string;
+  /** File stem of `src/models/<file>.ts`, where it is declared. */
+  file: string;
   schema: SchemaOrRef;
   /** Resource whose file declares the model (the first operation that uses it). */
   home: string;
@@ -92,7 +99,7 @@ export interface ResourceInfo {
   property: string;
   /** Class name of the group, e.g. "DropletsResource". */
   className: string;
-  /** File name stem, e.g. "droplets". */
+  /** File name stem of `src/resources/<file>.ts`, e.g. "droplets". */
   file: string;
   operations: OperationInfo[];
 }

@@ -16,13 +16,18 @@ export class NameRegistry {
    */
   constructor(
     reserved: Iterable<string> = [],
-    private readonly scope: "module" | "member" = "module",
+    private readonly scope: "module" | "member" | "file" = "module",
   ) {
-    for (const name of reserved) this.taken.set(name, "reserved");
+    for (const name of reserved) this.taken.set(this.key(name), "reserved");
+  }
+
+  /** File names must differ on case-insensitive file systems too. */
+  private key(name: string): string {
+    return this.scope === "file" ? name.toLowerCase() : name;
   }
 
   has(name: string): boolean {
-    return this.taken.has(name);
+    return this.taken.has(this.key(name));
   }
 
   /**
@@ -31,18 +36,19 @@ export class NameRegistry {
    * reserved word or global, and is not taken. `owner` is recorded for errors.
    */
   claim(candidates: readonly string[], owner: string, prefix = "_"): string {
+    const clean = (raw: string) => (this.scope === "file" ? toFileStem(raw) : toIdentifier(raw, prefix));
     for (const raw of candidates) {
       if (!raw) continue;
-      const name = toIdentifier(raw, prefix);
+      const name = clean(raw);
       const reserved = this.scope === "module" && (RESERVED_WORDS.has(name) || RESERVED_GLOBALS.has(name));
-      if (reserved || this.taken.has(name)) continue;
-      this.taken.set(name, owner);
+      if (reserved || this.taken.has(this.key(name))) continue;
+      this.taken.set(this.key(name), owner);
       return name;
     }
-    const tried = candidates.map((c) => toIdentifier(c, prefix));
+    const tried = candidates.map(clean);
     throw new NameClashError(
       `cannot name ${owner}: every candidate is taken or reserved (${tried.join(", ")}; ` +
-        tried.map((t) => `${t} is used by ${this.taken.get(t) ?? "a reserved word"}`).join("; ") +
+        tried.map((t) => `${t} is used by ${this.taken.get(this.key(t)) ?? "a reserved word"}`).join("; ") +
         "). Add an entry to spec/model-names.json.",
     );
   }
@@ -53,4 +59,14 @@ export function toIdentifier(raw: string, prefix = "_"): string {
   const cleaned = raw.replace(/[^A-Za-z0-9_$]/g, "");
   if (cleaned === "") return prefix;
   return /^[0-9]/.test(cleaned) ? prefix + cleaned : cleaned;
+}
+
+/** A file name stem: lower-case letters, digits and single dashes. */
+export function toFileStem(raw: string): string {
+  return (
+    raw
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "_"
+  );
 }

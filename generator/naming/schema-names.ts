@@ -3,6 +3,7 @@
 // read off the location: the property that holds the schema (singular for
 // array items), the tag value of a union member, or the operation for a whole
 // body. Anything the rules name badly is overridden as data in spec/.
+import { BUNDLED_SCHEMAS } from "../openapi.ts";
 import { getAt } from "../pointer.ts";
 import { pascalCase, singularPhrase, splitWords } from "./words.ts";
 
@@ -42,6 +43,8 @@ export function operationWords(doc: unknown, tokens: readonly string[]): string[
  * immediate location, falling back to the enclosing location's words.
  */
 export function schemaWords(doc: unknown, tokens: readonly string[]): string[] {
+  // A multi-file spec's shared schema: the name its authors gave the file or fragment.
+  if (tokens[0] === BUNDLED_SCHEMAS && tokens.length === 2) return splitWords(tokens[1]!);
   const schema = asObject(getAt(doc, tokens));
   const fromTitle = titleWords(schema);
   if (fromTitle) return fromTitle;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { camelCase, pascalCase, singular, splitWords } from "../../../generator/naming/words.ts";
-import { kebabCase } from "../../../generator/model/names.ts";
+import { kebabCase } from "../../../generator/naming/operation-names.ts";
 import { sharedOperations } from "../shared-operations.ts";
 
 describe("splitWords + camelCase", () => {

@@ -39,3 +39,23 @@ export function runtimeExportNames(runtimeDir: string): string[] {
   exportsOf(join(runtimeDir, "index.ts"), new Set(), names);
   return [...names].sort();
 }
+
+/**
+ * The public members of the runtime's `Client` class (and what every object
+ * has: `constructor`, plus `then`, which would make a client a thenable), read
+ * from its source: a resource group property must not shadow any of them.
+ */
+export function runtimeClientMembers(runtimeDir: string): string[] {
+  const file = join(runtimeDir, "client.ts");
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  const names = new Set(["constructor", "then"]);
+  for (const statement of source.statements) {
+    if (!ts.isClassDeclaration(statement) || statement.name?.text !== "Client") continue;
+    for (const member of statement.members) {
+      const name = member.name;
+      if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) names.add(name.text);
+    }
+  }
+  if (names.size === 2) throw new Error(`${file} declares no class Client: the generator reads its members`);
+  return [...names].sort();
+}

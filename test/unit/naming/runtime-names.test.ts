@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runtimeExportNames } from "../../../generator/emit/runtime-exports.ts";
+import { runtimeExportNames } from "../../../generator/naming/runtime-names.ts";
 import * as sdk from "../../../generated/dist/esm/index.js";
 
 describe("runtimeExportNames", () => {
