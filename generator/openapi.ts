@@ -12,6 +12,13 @@ export type OperationObject = OpenAPIV3.OperationObject;
 export type ParameterObject = OpenAPIV3.ParameterObject;
 export type PathItemObject = OpenAPIV3.PathItemObject;
 
+/**
+ * Where the loader puts the schemas a multi-file spec shares between files,
+ * under their origin names (load/bundle.ts), until hoist-shared-schemas names
+ * them; nothing of it is left after normalisation.
+ */
+export const BUNDLED_SCHEMAS = "x-bundled-schemas";
+
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 

@@ -45,3 +45,39 @@ export function setAt(root: unknown, tokens: readonly string[], value: unknown):
   }
   (parent as Record<string, unknown>)[tokens[tokens.length - 1]!] = value;
 }
+
+const MAX_HOPS = 64;
+
+function localRef(node: unknown): string | undefined {
+  const ref = (node as { $ref?: unknown } | null)?.$ref;
+  return node !== null && typeof node === "object" && typeof ref === "string" && ref.startsWith("#") ? ref : undefined;
+}
+
+/**
+ * Where `tokens` lead when every local `$ref` met on the way is followed (and
+ * the one at the end too, unless `keepFinalRef`): the canonical tokens of the
+ * node reached, or undefined when the path leads nowhere. This makes a
+ * pointer written against a use site ("the items of droplets_list's response")
+ * mean the same schema whether a spec writes it in place or refers to it, so
+ * data in spec/ works for any layout of the same API.
+ */
+export function followPointer(root: unknown, tokens: readonly string[], keepFinalRef = false): string[] | undefined {
+  let at: string[] = [];
+  let node: unknown = root;
+  const follow = (): boolean => {
+    for (let hops = 0, ref = localRef(node); ref !== undefined; hops++, ref = localRef(node)) {
+      if (hops >= MAX_HOPS) return false;
+      at = parsePointer(ref);
+      node = getAt(root, at);
+    }
+    return true;
+  };
+  for (const token of tokens) {
+    if (!follow() || node === null || typeof node !== "object") return undefined;
+    if (!Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+    at = [...at, token];
+  }
+  if (!keepFinalRef && !follow()) return undefined;
+  return node === undefined ? undefined : at;
+}

@@ -8,18 +8,12 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import type { OpenApiDocument } from "../openapi.ts";
-import { checkDocument, checkFiles } from "./check-spec.ts";
+import { bundleSpec } from "./bundle.ts";
+import { checkDocument } from "./check-spec.ts";
+import { readSpecFiles } from "./read-files.ts";
+import { SpecError } from "./spec-error.ts";
 
-export class SpecError extends Error {
-  constructor(
-    message: string,
-    readonly file: string,
-    readonly pointer?: string,
-  ) {
-    super(`${file}${pointer ? ` at ${pointer}` : ""}: ${message}`);
-    this.name = "SpecError";
-  }
-}
+export { SpecError };
 
 export interface SpecSource {
   package: string;
@@ -32,6 +26,8 @@ export interface LoadedSpec {
   file: string;
   sha256: string;
   doc: OpenApiDocument;
+  /** For a multi-file spec: origin name of each bundled schema -> the file (and fragment) it came from. */
+  origins: ReadonlyMap<string, string>;
 }
 
 /** The pinned input file, as installed from npm. */
@@ -58,14 +54,12 @@ export function readSpecBytes(file: string): Buffer {
 export async function loadSpec(file: string): Promise<LoadedSpec> {
   const path = resolve(file);
   const bytes = readSpecBytes(path);
-  const unreadable = checkFiles(path);
-  if (unreadable) throw new SpecError(unreadable.message, unreadable.file, unreadable.pointer);
-  let doc: OpenApiDocument;
-  try {
-    doc = (await SwaggerParser.bundle(path)) as OpenApiDocument;
-  } catch (error) {
-    throw toSpecError(error, path);
+  const read = readSpecFiles(path);
+  if (!("files" in read)) {
+    const problem = read.problem ?? { message: "cannot read the spec", file: path, pointer: undefined };
+    throw new SpecError(problem.message, problem.file, problem.pointer);
   }
+  const { doc, origins } = bundleSpec(read.files);
   if (typeof (doc as { openapi?: unknown }).openapi !== "string" || !doc.openapi.startsWith("3.")) {
     throw new SpecError("not an OpenAPI 3.x document (no `openapi: 3.x` field)", path, "#/openapi");
   }
@@ -87,7 +81,7 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   } catch (error) {
     throw toSpecError(error, path);
   }
-  return { file: path, sha256: sha256(bytes), doc };
+  return { file: path, sha256: sha256(bytes), doc, origins };
 }
 
 /** Turns a parser/validator error into one line that says where. */

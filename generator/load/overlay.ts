@@ -3,10 +3,16 @@
 // apply-overlays pass. This file reads and checks them and evaluates their
 // `target`s. Supported: Overlay 1.0 (`update`, `remove`) and 1.1 (`copy`), with
 // the JSONPath subset the overlays need: `$`, `.name`, `['name']` / `["name"]`
-// (comma lists allowed), `[index]` (negative counts from the end), `.*`, `[*]`.
-// Filters (`?`) and descendants (`..`) are refused with a clear error.
+// (comma lists allowed), `[index]` (negative counts from the end), `.*`, `[*]`,
+// and comparison filters `[?@ == 'value']`, `[?@.name != 3]` (RFC 9535: the
+// children whose value, or whose member at a relative path, compares so).
+// and descendant segments (`$..logtail.required`: wherever it is written).
+// Other filters are refused with a clear error. Targets
+// are followed through `$ref`s (see selectPaths), so they survive a change of
+// layout.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { followPointer, formatPointer, getAt } from "../pointer.ts";
 
 export interface OverlayAction {
   target: string;
@@ -91,8 +97,13 @@ export function loadOverlays(dir: string, label = dir): LoadedOverlay[] {
     });
 }
 
-/** One step of a JSONPath: member names, indices, or every child. */
-export type PathSelector = { kind: "names"; names: string[] } | { kind: "index"; index: number } | { kind: "wildcard" };
+/** One step of a JSONPath: member names, indices, every child, or the children a comparison keeps. */
+export type PathSelector =
+  | { kind: "names"; names: string[] }
+  | { kind: "index"; index: number }
+  | { kind: "wildcard" }
+  | { kind: "filter"; path: string[]; op: "==" | "!="; value: unknown }
+  | { kind: "descendants" };
 
 /** Parses the supported JSONPath subset; throws naming the offending position. */
 export function parseJsonPath(expr: string): PathSelector[] {
@@ -103,7 +114,13 @@ export function parseJsonPath(expr: string): PathSelector[] {
     throw new Error(`JSONPath ${JSON.stringify(expr)}: ${what} at offset ${i}`);
   };
   while (i < expr.length) {
-    if (expr.startsWith("..", i)) fail("descendant segments (..) are not supported");
+    if (expr.startsWith("..", i)) {
+      // `..name`, `..[...]`, `..*`: the next selector applies to the node and every node below it.
+      out.push({ kind: "descendants" });
+      i++;
+      if (expr[i + 1] === "[") i++;
+      continue;
+    }
     if (expr[i] === ".") {
       i++;
       if (expr[i] === "*") {
@@ -122,6 +139,12 @@ export function parseJsonPath(expr: string): PathSelector[] {
         i += 2;
         continue;
       }
+      if (expr[i] === "?") {
+        const [filter, end] = readFilter(expr, i + 1, fail);
+        out.push(filter);
+        i = end;
+        continue;
+      }
       const index = /^-?\d+(?=\])/.exec(expr.slice(i))?.[0];
       if (index !== undefined) {
         out.push({ kind: "index", index: Number(index) });
@@ -132,7 +155,7 @@ export function parseJsonPath(expr: string): PathSelector[] {
       for (;;) {
         while (expr[i] === " ") i++;
         const quote = expr[i];
-        if (quote !== "'" && quote !== '"') fail("expected a quoted name, an index or * (filters are not supported)");
+        if (quote !== "'" && quote !== '"') fail("expected a quoted name, an index, * or a ?filter");
         const [name, end] = readQuoted(expr, i, fail);
         names.push(name);
         i = end;
@@ -151,6 +174,58 @@ export function parseJsonPath(expr: string): PathSelector[] {
     }
   }
   return out;
+}
+
+/** `?@ == 'x'`, `?(@.a['b'] != 1)`: returns the selector and the offset after the closing `]`. */
+function readFilter(expr: string, start: number, fail: (what: string) => never): [PathSelector, number] {
+  let i = start;
+  const skip = () => {
+    while (expr[i] === " ") i++;
+  };
+  skip();
+  const parenthesised = expr[i] === "(";
+  if (parenthesised) i++;
+  skip();
+  if (expr[i] !== "@") fail("a filter must compare @ or a member of @ (e.g. ?@.name == 'x')");
+  i++;
+  const path: string[] = [];
+  for (;;) {
+    if (expr[i] === ".") {
+      const name = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/.exec(expr.slice(i + 1))?.[0];
+      if (!name) fail("expected a member name after '@.'");
+      path.push(name!);
+      i += 1 + name!.length;
+    } else if (expr[i] === "[" && (expr[i + 1] === "'" || expr[i + 1] === '"')) {
+      const [name, end] = readQuoted(expr, i + 1, fail);
+      if (expr[end] !== "]") fail("expected ] after a quoted member name");
+      path.push(name);
+      i = end + 1;
+    } else break;
+  }
+  skip();
+  const op = expr.slice(i, i + 2);
+  if (op !== "==" && op !== "!=") fail("a filter supports only == and !=");
+  i += 2;
+  skip();
+  let value: unknown;
+  if (expr[i] === "'" || expr[i] === '"') {
+    const [text, end] = readQuoted(expr, i, fail);
+    value = text;
+    i = end;
+  } else {
+    const literal = /^(-?\d+(\.\d+)?|true|false|null)/.exec(expr.slice(i))?.[0];
+    if (!literal) fail("a filter compares with a quoted string, a number, true, false or null");
+    value = JSON.parse(literal!);
+    i += literal!.length;
+  }
+  skip();
+  if (parenthesised) {
+    if (expr[i] !== ")") fail("expected )");
+    i++;
+    skip();
+  }
+  if (expr[i] !== "]") fail("expected ] after the filter");
+  return [{ kind: "filter", path, op: op as "==" | "!=", value }, i + 1];
 }
 
 const ESCAPES: Record<string, string> = {
@@ -190,16 +265,44 @@ function readQuoted(expr: string, start: number, fail: (what: string) => never):
   return [value, i + 1];
 }
 
-/** The locations (pointer tokens) `expr` selects in `root`, in document order; absent members select nothing. */
-export function selectPaths(root: unknown, expr: string): string[][] {
+/**
+ * The locations (pointer tokens) `expr` selects in `root`, in document order;
+ * absent members select nothing. A local `$ref` met on the way is followed
+ * (and, with `followFinal`, one at a selected node too), so a target written
+ * against where a schema is used selects it whether the spec writes it in place
+ * or refers to it: one overlay serves a single-file spec and a multi-file one.
+ * Each location is selected once, however many paths lead to it.
+ */
+export function selectPaths(root: unknown, expr: string, followFinal = false): string[][] {
+  const follow = (tokens: string[]): { tokens: string[]; value: unknown } | undefined => {
+    const at = followPointer(root, tokens);
+    return at && { tokens: at, value: getAt(root, at) };
+  };
   let current: { tokens: string[]; value: unknown }[] = [{ tokens: [], value: root }];
   for (const selector of parseJsonPath(expr)) {
     const next: typeof current = [];
-    for (const { tokens, value } of current) {
-      if (typeof value !== "object" || value === null) continue;
+    for (const start of current) {
+      const here = follow(start.tokens);
+      if (!here || typeof here.value !== "object" || here.value === null) continue;
+      const { tokens, value } = here;
       const node = value as Record<string, unknown>;
-      if (selector.kind === "wildcard") {
+      if (selector.kind === "descendants") {
+        // Where nodes are written, not where refs lead: every node is visited once, in document order.
+        const below = (at: string[], node: unknown): void => {
+          next.push({ tokens: at, value: node });
+          if (node !== null && typeof node === "object")
+            for (const [key, child] of Object.entries(node))
+              if (child !== null && typeof child === "object") below([...at, key], child);
+        };
+        below(tokens, value);
+      } else if (selector.kind === "wildcard") {
         for (const key of Object.keys(node)) next.push({ tokens: [...tokens, key], value: node[key] });
+      } else if (selector.kind === "filter") {
+        for (const key of Object.keys(node)) {
+          const at = followPointer(root, [...tokens, key, ...selector.path]);
+          const same = at !== undefined && JSON.stringify(getAt(root, at)) === JSON.stringify(selector.value);
+          if (same === (selector.op === "==")) next.push({ tokens: [...tokens, key], value: node[key] });
+        }
       } else if (selector.kind === "index") {
         if (!Array.isArray(value)) continue;
         const index = selector.index < 0 ? value.length + selector.index : selector.index;
@@ -212,5 +315,14 @@ export function selectPaths(root: unknown, expr: string): string[][] {
     }
     current = next;
   }
-  return current.map((c) => c.tokens);
+  const selected = followFinal
+    ? current.map((c) => follow(c.tokens)?.tokens ?? c.tokens)
+    : current.map((c) => c.tokens);
+  const seen = new Set<string>();
+  return selected.filter((tokens) => {
+    const key = formatPointer(tokens);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

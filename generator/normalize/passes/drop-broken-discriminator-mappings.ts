@@ -21,11 +21,13 @@
 // was what picked exactly one member; without it, "exactly one" is decided by
 // structure, and members that extend one another (dropletActions_post_byTag:
 // a snapshot action is a Droplet action plus an optional `name`) then match
-// twice, so no request could ever be valid. The union type is the same.
+// twice, so no request could ever be valid. The union type is the same. Refs
+// that pointed into the `oneOf` (a bundler may park a shared member there,
+// `.../oneOf/3`) move along to `anyOf`, so none is left dangling.
 import type { NormalizePass } from "../pass.ts";
 import type { OpenApiDocument } from "../../openapi.ts";
 import { escapeToken, formatPointer } from "../../pointer.ts";
-import { isLocalRef, resolveLocal } from "./support/refs.ts";
+import { isLocalRef, resolveLocal, rewriteRefs } from "./support/refs.ts";
 import { isObject, walkDocument } from "./support/walk-document.ts";
 
 /** A mapping value is a local pointer or a bare schema name (short for `#/components/schemas/<name>`). */
@@ -39,6 +41,7 @@ export const dropBrokenDiscriminatorMappings: NormalizePass = {
   name: "drop-broken-discriminator-mappings",
   run(input, ctx) {
     const doc = structuredClone(input);
+    const renamed: string[][] = [];
     walkDocument(doc, {
       schema(schema, at) {
         const discriminator = schema.discriminator;
@@ -65,11 +68,23 @@ export const dropBrokenDiscriminatorMappings: NormalizePass = {
           if (Array.isArray(schema.oneOf) && schema.anyOf === undefined) {
             schema.anyOf = schema.oneOf;
             delete schema.oneOf;
+            renamed.push([...at]);
             ctx.fixed("the oneOf it governed is now anyOf: its members overlap", where);
           }
         }
       },
     });
+    // Refs into a renamed `oneOf` (a shared member, `.../oneOf/3`) follow it to `anyOf`.
+    if (renamed.length) {
+      const moved = new Set(renamed.map((tokens) => formatPointer([...tokens, "oneOf"])));
+      rewriteRefs(doc, (target) => {
+        for (let i = target.length - 1; i > 0; i--) {
+          if (target[i] === "oneOf" && moved.has(formatPointer(target.slice(0, i + 1))))
+            return [...target.slice(0, i), "anyOf", ...target.slice(i + 1)];
+        }
+        return undefined;
+      });
+    }
     return doc;
   },
 };

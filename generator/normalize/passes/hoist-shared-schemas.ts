@@ -1,16 +1,24 @@
-// Quirk: the spec has no `components.schemas`. Every shared schema is defined
-// inline in some operation and reached by `$ref`s into that operation (2,798
-// refs; about 143 distinct schema targets: the Droplet shape is defined under
-// droplets_list and referenced from 10 other operations). This pass moves each
-// referenced object, union or enum schema into `components.schemas` under a
-// readable name and points every ref (and discriminator mapping) at it, so each
-// model is declared once. Referenced primitives (a plain string, an id) are
+// Quirk: the pinned spec has no `components.schemas`. Every shared schema is
+// defined inline in some operation and reached by `$ref`s into that operation
+// (2,798 refs; about 143 distinct schema targets: the Droplet shape is defined
+// under droplets_list and referenced from 10 other operations). DigitalOcean's
+// own multi-file spec shares schemas between files instead, which the loader
+// gathers under `#/x-bundled-schemas/<origin name>` (load/bundle.ts). This pass
+// moves each shared object, union or enum schema into `components.schemas`
+// under a readable name and points every ref (and discriminator mapping) at it,
+// so each model is declared once. Shared primitives (a plain string, an id) are
 // copied in place instead: a named alias for `string` only adds noise.
-// Names come from spec/model-names.json when listed there, else from the
-// location (see naming/schema-names.ts), and are settled by the name registry.
+// A schema is shared when some `$ref` or discriminator mapping points at it.
+// Names come from what the spec's authors chose: the origin name of a
+// multi-file spec's schema (its file or fragment). A schema with no name of its
+// own (the single-file spec's inline ones) is named by spec/model-names.json
+// when listed there (keys are pointers to where a schema is used, followed
+// through `$ref`s, so an entry survives a change of layout), else from its
+// location (naming/schema-names.ts). The name registry settles clashes.
 import type { NormalizePass } from "../pass.ts";
 import type { OpenApiDocument } from "../../openapi.ts";
-import { formatPointer, getAt, parsePointer, setAt } from "../../pointer.ts";
+import { BUNDLED_SCHEMAS } from "../../openapi.ts";
+import { followPointer, formatPointer, getAt, parsePointer, setAt } from "../../pointer.ts";
 import { NameRegistry } from "../../naming/registry.ts";
 import { schemaNameCandidates } from "../../naming/schema-names.ts";
 import { visitObjects } from "../walk.ts";
@@ -22,7 +30,11 @@ type Json = Record<string, unknown>;
 const SCHEMA_PREFIX = "#/components/schemas/";
 
 function isSchemaLocation(tokens: readonly string[]): boolean {
-  return tokens.includes("schema") || (tokens[0] === "components" && tokens[1] === "schemas");
+  return (
+    tokens.includes("schema") ||
+    tokens[0] === BUNDLED_SCHEMAS ||
+    (tokens[0] === "components" && tokens[1] === "schemas")
+  );
 }
 
 /** Objects, compositions and enums earn a name; plain primitives are copied. */
@@ -44,14 +56,26 @@ export function hoistSharedSchemas(overrides: ModelNameOverrides = {}): Normaliz
       // 1. Every internal ref target that is a schema outside components.schemas.
       const targets = new Map<string, string[]>();
       const uses = new Map<string, number>();
-      visitObjects(doc, (node) => {
-        const ref = node.$ref;
+      const note = (ref: unknown) => {
         if (typeof ref !== "string" || !ref.startsWith("#/") || ref.startsWith(SCHEMA_PREFIX)) return;
         const tokens = parsePointer(ref);
         if (!isSchemaLocation(tokens)) return;
         const pointer = formatPointer(tokens);
         targets.set(pointer, tokens);
         uses.set(pointer, (uses.get(pointer) ?? 0) + 1);
+      };
+      visitObjects(doc, (node) => {
+        note(node.$ref);
+        // A member a discriminator maps a tag to is shared too: the mapping must keep pointing at it.
+        // A mapping may name the member where it is used (`.../oneOf/2`); what counts is the schema it reaches.
+        const mapping = (node.discriminator as Json | undefined)?.mapping as Record<string, unknown> | undefined;
+        if (!mapping || typeof mapping !== "object") return;
+        for (const [key, value] of Object.entries(mapping)) {
+          if (typeof value !== "string" || !value.startsWith("#/")) continue;
+          const at = followPointer(doc, parsePointer(value));
+          if (at) mapping[key] = formatPointer(at);
+          note(mapping[key]);
+        }
       });
 
       // 2. Name the ones that deserve it. The most used schema claims a
@@ -82,11 +106,38 @@ export function hoistSharedSchemas(overrides: ModelNameOverrides = {}): Normaliz
         }
       }
       // Names given as data are claimed before any derived name can take them.
+      const overridden = new Map<string, { name: string; key: string }>();
+      const multiFile = doc[BUNDLED_SCHEMAS] !== undefined;
+      for (const [key, name] of Object.entries(overrides).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        // An entry for a multi-file spec's origin name has nothing to name in a single-file spec.
+        if (!multiFile && key.startsWith(`#/${BUNDLED_SCHEMAS}/`)) {
+          unused.delete(key);
+          continue;
+        }
+        const at = followPointer(doc, parsePointer(key));
+        if (!at) continue;
+        // A schema its authors named (a file or fragment of a multi-file spec) keeps that name, unless the
+        // entry names it by its own pointer: a use-site entry is for schemas that have no name of their own.
+        if (at[0] === BUNDLED_SCHEMAS && !key.startsWith(`#/${BUNDLED_SCHEMAS}/`)) {
+          unused.delete(key);
+          continue;
+        }
+        const pointer = formatPointer(at);
+        const earlier = overridden.get(pointer);
+        if (earlier && earlier.name !== name) {
+          ctx.warn(
+            `spec/model-names.json names one schema twice: ${earlier.key} (${earlier.name}) and ${key} (${name}); ${earlier.name} wins`,
+            pointer,
+          );
+          unused.delete(key);
+        } else if (!earlier) overridden.set(pointer, { name, key });
+        else unused.delete(key);
+      }
       for (const [pointer] of deserving) {
-        const override = overrides[pointer];
+        const override = overridden.get(pointer);
         if (override === undefined) continue;
-        unused.delete(pointer);
-        named.set(pointer, registry.claim([override], pointer));
+        unused.delete(override.key);
+        named.set(pointer, registry.claim([override.name], pointer));
       }
       for (const [pointer, tokens] of deserving) {
         if (!named.has(pointer))
@@ -130,6 +181,8 @@ export function hoistSharedSchemas(overrides: ModelNameOverrides = {}): Normaliz
       const rewrite = (root: unknown) => visitObjects(root, repoint);
       doc.components = { ...(doc.components ?? {}), schemas: schemas as never };
       rewrite(doc);
+      // What is left of the loader's section is the primitives, now copied where they were used.
+      delete doc[BUNDLED_SCHEMAS];
 
       // 5. Discriminator mappings that pointed at a hoisted location.
       visitObjects(doc, (node) => {

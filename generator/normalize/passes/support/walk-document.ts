@@ -5,7 +5,7 @@
 // that happens to be named "example" or "type" inside `properties` or inside an
 // example value is never mistaken for a keyword.
 import type { OpenApiDocument } from "../../../openapi.ts";
-import { HTTP_METHODS } from "../../../openapi.ts";
+import { BUNDLED_SCHEMAS, HTTP_METHODS } from "../../../openapi.ts";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -101,6 +101,7 @@ export function walkDocument(doc: OpenApiDocument, visitor: DocumentVisitor): vo
   }
   const components = (doc.components ?? {}) as JsonObject;
   for (const [name, s] of entries(components.schemas)) schema(s, ["components", "schemas", name]);
+  for (const [name, s] of entries((doc as unknown as JsonObject)[BUNDLED_SCHEMAS])) schema(s, [BUNDLED_SCHEMAS, name]);
   for (const [name, p] of entries(components.parameters)) parameter(p, ["components", "parameters", name]);
   for (const [name, h] of entries(components.headers)) header(h, ["components", "headers", name]);
   for (const [name, b] of entries(components.requestBodies)) body(b, ["components", "requestBodies", name]);
