@@ -12,6 +12,7 @@ function oneLine(text: string): string {
 
 export function summary(result: GenerateResult, outDir: string, ms: number): string {
   const warnings = result.reports.flatMap((r) => r.warnings.map((w) => `${r.pass}: ${w.message}`));
+  const notes = result.reports.flatMap((r) => (r.notes ?? []).map((n) => `${r.pass}: ${n}`));
   const active = result.reports.filter((r) => r.fixes.length || r.warnings.length);
   const idle = result.reports.length - active.length;
   const ops = result.api.operations;
@@ -27,6 +28,7 @@ export function summary(result: GenerateResult, outDir: string, ms: number): str
       (r) =>
         `    ${r.pass.padEnd(36)} ${String(r.fixes.length).padStart(5)} fixes${r.warnings.length ? `, ${r.warnings.length} warnings` : ""}`,
     ),
+    ...notes.map((n, i) => `  ${i === 0 ? "notes      " : "           "} ${oneLine(n)}`),
     `  warnings    ${warnings.length}`,
     ...warnings.slice(0, SHOWN_WARNINGS).map((w) => `    ${oneLine(w)}`),
     ...(warnings.length > SHOWN_WARNINGS ? [`    … and ${warnings.length - SHOWN_WARNINGS} more`] : []),

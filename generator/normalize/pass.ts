@@ -8,6 +8,8 @@ export interface PassContext {
   warn(message: string, pointer?: string): void;
   /** Record one applied fix (counted per pass in the run summary). */
   fixed(message: string, pointer?: string): void;
+  /** Something worth a line in the summary that is not a problem (a fix this spec does not need). */
+  note(message: string): void;
 }
 
 export interface NormalizePass {
@@ -20,6 +22,8 @@ export interface PassReport {
   pass: string;
   fixes: { message: string; pointer?: string }[];
   warnings: { message: string; pointer?: string }[];
+  /** Present when the pass has something to say that is not a problem. */
+  notes?: string[];
 }
 
 /** A context that records into a report; used by the runner and by unit tests. */
@@ -28,6 +32,10 @@ export function recordingContext(pass: string): { ctx: PassContext; report: Pass
   const ctx: PassContext = {
     warn: (message, pointer) => void report.warnings.push({ message, pointer }),
     fixed: (message, pointer) => void report.fixes.push({ message, pointer }),
+    note: (message) => {
+      report.notes ??= [];
+      report.notes.push(message);
+    },
   };
   return { ctx, report };
 }

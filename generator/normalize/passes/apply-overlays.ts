@@ -13,10 +13,15 @@
 // new key as `{}`, `copy` from the old path item into it, `remove` of the old
 // one (plus updates of any `$ref` that pointed into the old path item).
 //
+// Targets are written against where things are used: `$ref`s on the way are
+// followed (load/overlay.ts), so one target works whether a spec writes a
+// schema in place (the APIs.guru copy) or in a file of its own (DigitalOcean's
+// repository).
+//
 // An overlay file is applied whole or not at all. When one of its targets
-// matches nothing, the spec no longer has what the fix was written for (a new
-// version may have fixed the bug upstream): the file is skipped with a warning
-// naming it, so `--spec <newer version>` still generates. Stricter than the
+// matches nothing, the spec does not have what the fix was written for (this
+// version never had the bug, or fixed it): the file is skipped, and the
+// summary notes it, so `--spec <another version>` still generates. Stricter than the
 // Overlay spec otherwise: an overlay that leaves a local `$ref` dangling, or
 // removes a list item that a `$ref` addresses by a later index, is an error.
 import type { NormalizePass } from "../pass.ts";
@@ -72,12 +77,15 @@ function remove(doc: OpenApiDocument, targets: string[][], fail: (why: string) =
 class StaleTarget extends Error {}
 
 function applyAction(doc: OpenApiDocument, action: OverlayAction, fail: (why: string) => never): string[][] {
-  const targets = selectPaths(doc, action.target);
+  // OpenAPI 3.0 ignores keywords beside a `$ref`, so an update of a node that is a reference applies to what
+  // it refers to, unless the update sets `$ref` itself (it re-points the reference). A removal removes the node.
+  const repoints = isObject(action.update) && "$ref" in action.update;
+  const targets = selectPaths(doc, action.target, action.remove !== true && !repoints);
   if (targets.length === 0) throw new StaleTarget(`target ${action.target} matched nothing`);
   if (action.remove === true) {
     remove(doc, targets, fail);
   } else if (action.copy !== undefined) {
-    const sources = selectPaths(doc, action.copy);
+    const sources = selectPaths(doc, action.copy, true);
     if (sources.length === 0) throw new StaleTarget(`copy source ${action.copy} matched nothing`);
     if (sources.length !== 1) fail(`copy ${action.copy} must select exactly one node, selected ${sources.length}`);
     const value = getAt(doc, sources[0]!);
@@ -118,7 +126,7 @@ export function applyOverlays(overlays: readonly LoadedOverlay[]): NormalizePass
           }
         });
         if (stale) {
-          ctx.warn(`${file} skipped, ${stale}; if the spec no longer needs this fix, delete the overlay`);
+          ctx.note(`${file} not needed here: ${stale}`);
           continue;
         }
         const broken = danglingRefs(working).filter((ref) => !danglingBefore.has(ref));

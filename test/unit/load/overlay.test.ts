@@ -33,14 +33,40 @@ describe("parseJsonPath", () => {
       ],
     ],
     ["$.paths.*[*]", [{ kind: "names", names: ["paths"] }, { kind: "wildcard" }, { kind: "wildcard" }]],
+    ["$..logtail", [{ kind: "descendants" }, { kind: "names", names: ["logtail"] }]],
+    ["$..['a b']", [{ kind: "descendants" }, { kind: "names", names: ["a b"] }]],
+    ["$..*", [{ kind: "descendants" }, { kind: "wildcard" }]],
+    [
+      "$.m[?@ == 'x#/y']",
+      [
+        { kind: "names", names: ["m"] },
+        { kind: "filter", path: [], op: "==", value: "x#/y" },
+      ],
+    ],
+    [
+      "$.p[?(@.name != 3)]",
+      [
+        { kind: "names", names: ["p"] },
+        { kind: "filter", path: ["name"], op: "!=", value: 3 },
+      ],
+    ],
+    [
+      "$.p[?@['in'] == null]",
+      [
+        { kind: "names", names: ["p"] },
+        { kind: "filter", path: ["in"], op: "==", value: null },
+      ],
+    ],
   ])("parses %s", (expr, want) => {
     expect(parseJsonPath(expr)).toEqual(want);
   });
 
   it.each([
     ["paths", /must start with \$/],
-    ["$..get", /descendant/],
-    ["$.paths[?(@.x)]", /filters are not supported/],
+    ["$.paths[?(@.x)]", /a filter supports only == and !=/],
+    ["$.paths[?$.x == 1]", /a filter must compare @/],
+    ["$.paths[?@ == x]", /a filter compares with a quoted string/],
+    ["$.paths[?(@ == 1]", /expected \)/],
     ["$.x-codeSamples", /expected \. or \[/],
     ["$['open", /unterminated/],
     ["$['a'", /expected , or \]/],
@@ -83,8 +109,43 @@ describe("selectPaths", () => {
     ["$.paths['/a'].get.p[3]", []],
     ["$.list.n", []],
     ["$.paths[0]", []],
+    [
+      "$..n",
+      [
+        ["list", "0", "n"],
+        ["list", "1", "n"],
+      ],
+    ],
+    ["$.list[?@.n == 2]", [["list", "1"]]],
+    ["$.list[?@.n != 2]", [["list", "0"]]],
+    ["$.paths['/a'].get.p[?@ == 20]", [["paths", "/a", "get", "p", "1"]]],
   ])("%s selects %j", (expr, want) => {
     expect(selectPaths(doc, expr)).toEqual(want);
+  });
+
+  // One target for a schema written in place (a single-file spec) and for one referred to (a multi-file spec).
+  const inPlace = { paths: { "/a": { schema: { properties: { x: { type: "string", required: ["y"] } } } } } };
+  const referred = {
+    paths: { "/a": { schema: { $ref: "#/defs/a" } } },
+    defs: { a: { properties: { x: { $ref: "#/defs/x" } } }, x: { type: "string", required: ["y"] } },
+  };
+
+  it("follows $refs on the way, so a target survives a change of layout", () => {
+    expect(selectPaths(inPlace, "$.paths['/a'].schema.properties.x.required")).toEqual([
+      ["paths", "/a", "schema", "properties", "x", "required"],
+    ]);
+    expect(selectPaths(referred, "$.paths['/a'].schema.properties.x.required")).toEqual([["defs", "x", "required"]]);
+  });
+
+  it("stops at a selected $ref unless asked to follow it (updates follow, removals do not)", () => {
+    expect(selectPaths(referred, "$.paths['/a'].schema.properties.x")).toEqual([["defs", "a", "properties", "x"]]);
+    expect(selectPaths(referred, "$.paths['/a'].schema.properties.x", true)).toEqual([["defs", "x"]]);
+  });
+
+  it("finds a descendant where it is written, once, however many refs lead to it", () => {
+    const twice = { ...referred, paths: { ...referred.paths, "/b": { schema: { $ref: "#/defs/a" } } } };
+    expect(selectPaths(twice, "$..x.required")).toEqual([["defs", "x", "required"]]);
+    expect(selectPaths(inPlace, "$..x.required")).toEqual([["paths", "/a", "schema", "properties", "x", "required"]]);
   });
 });
 
@@ -115,7 +176,7 @@ describe("parseOverlay", () => {
         info,
         actions: [
           { target: "$", update: {} },
-          { target: "$..x", update: {} },
+          { target: "$.x[?@.y]", update: {} },
         ],
       },
       "f.json action #1: JSONPath",
