@@ -8,11 +8,12 @@ import { buildPackage } from "./build/build-package.ts";
 import { emitClient, emitIndex } from "./emit/client.ts";
 import { emitHelpers, emitModels } from "./emit/models.ts";
 import { emitResources } from "./emit/operations.ts";
-import { emitWaiters, readWaiterTable } from "./emit/waiters.ts";
+import { emitWaiters } from "./emit/waiters.ts";
 import { packageFiles } from "./emit/package-files.ts";
 import { runtimeClientMembers, runtimeExportNames } from "./naming/runtime-names.ts";
 import { createSchemaTyper } from "./emit/schema-types.ts";
 import { loadSpec, pinnedSpecPath, SpecError, type SpecSource } from "./load/load-spec.ts";
+import { readSpecData } from "./load/spec-data.ts";
 import { buildModel } from "./model/build-model.ts";
 import type { ApiModel } from "./model/types.ts";
 import { normalize, normalizePasses } from "./normalize/index.ts";
@@ -81,8 +82,8 @@ export async function generate(
   input?: { file: string; doc: OpenApiDocument; sha256: string },
 ): Promise<GenerateResult> {
   const { file, doc, sha256 } = input ?? (await resolveInput(options));
-  const modelNames = readJson<{ names: Record<string, string> }>(join(options.root, "spec", "model-names.json")).names;
-  const normalized = normalize(doc, normalizePasses({ modelNames, root: options.root }));
+  const data = readSpecData(options.root);
+  const normalized = normalize(doc, normalizePasses(data));
   const runtimeDir = join(options.root, "templates", "runtime");
   const api = buildModel(normalized.doc, {
     exports: runtimeExportNames(runtimeDir),
@@ -96,7 +97,7 @@ export async function generate(
   emitHelpers(project, typer);
   emitClient(api, project);
   const waiterReport: PassReport = { pass: "waiters", fixes: [], warnings: [] };
-  emitWaiters(api, project, readWaiterTable(options.root), (message) => waiterReport.warnings.push({ message }));
+  emitWaiters(api, project, { waiters: data.waiters }, (message) => waiterReport.warnings.push({ message }));
   emitIndex(api, project, modelLocations.values());
 
   const files = new Map<string, string>();

@@ -1,6 +1,7 @@
 // Fixes that only this version of the spec needs are data, not code: OpenAPI
 // Overlay documents in spec/overlays/*.json, applied in file-name order by the
-// apply-overlays pass. This file reads and checks them and evaluates their
+// apply-overlays pass. This file reads and checks them (their shape is
+// spec/schemas/overlay.schema.json) and evaluates their
 // `target`s. Supported: Overlay 1.0 (`update`, `remove`) and 1.1 (`copy`), with
 // the JSONPath subset the overlays need: `$`, `.name`, `['name']` / `["name"]`
 // (comma lists allowed), `[index]` (negative counts from the end), `.*`, `[*]`,
@@ -10,9 +11,10 @@
 // Other filters are refused with a clear error. Targets
 // are followed through `$ref`s (see selectPaths), so they survive a change of
 // layout.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { followPointer, formatPointer, getAt } from "../pointer.ts";
+import { readJsonFile, SpecDataError, validateData } from "./data-file.ts";
 
 export interface OverlayAction {
   target: string;
@@ -42,42 +44,29 @@ export class OverlayError extends Error {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Checks an overlay's shape; everything the applier relies on is verified here. */
+/**
+ * Checks an overlay: its shape against spec/schemas/overlay.schema.json, then
+ * what a schema cannot say (each JSONPath parses; copy needs overlay 1.1).
+ * Errors are SpecDataErrors naming the file and the JSON pointer of the value.
+ */
 export function parseOverlay(json: unknown, file: string): LoadedOverlay {
-  if (!isObject(json)) throw new OverlayError(file, "not a JSON object");
-  const { overlay, info, actions } = json;
-  if (typeof overlay !== "string" || !/^1\.[01]\.\d+$/.test(overlay)) {
-    throw new OverlayError(file, `unsupported overlay version ${JSON.stringify(overlay)} (want 1.0.x or 1.1.x)`);
-  }
-  if (!isObject(info) || typeof info.title !== "string" || typeof info.version !== "string") {
-    throw new OverlayError(file, "info.title and info.version must be strings");
-  }
-  if (!Array.isArray(actions) || actions.length === 0) throw new OverlayError(file, "actions must be a non-empty list");
-  actions.forEach((action, i) => {
-    if (!isObject(action) || typeof action.target !== "string")
-      throw new OverlayError(file, "target must be a string", i);
-    try {
-      parseJsonPath(action.target);
-    } catch (error) {
-      throw new OverlayError(file, (error as Error).message, i);
-    }
-    const kinds = [action.remove === true, "update" in action, "copy" in action].filter(Boolean).length;
-    if (kinds !== 1) throw new OverlayError(file, "needs exactly one of update, remove: true, copy", i);
-    if ("remove" in action && typeof action.remove !== "boolean")
-      throw new OverlayError(file, "remove must be a boolean", i);
-    if ("copy" in action) {
-      if (!overlay.startsWith("1.1.")) throw new OverlayError(file, "copy needs overlay 1.1.0", i);
-      if (typeof action.copy !== "string") throw new OverlayError(file, "copy must be a JSONPath string", i);
+  validateData(json, "overlay.schema.json", file);
+  const overlay = json as OverlayDocument;
+  overlay.actions.forEach((action, i) => {
+    const at = (key: string, expr: string) => {
       try {
-        parseJsonPath(action.copy);
+        parseJsonPath(expr);
       } catch (error) {
-        throw new OverlayError(file, `copy: ${(error as Error).message}`, i);
+        throw new SpecDataError(file, `/actions/${i}/${key}`, (error as Error).message);
       }
-    }
+    };
+    at("target", action.target);
+    if (action.copy === undefined) return;
+    if (!overlay.overlay.startsWith("1.1."))
+      throw new SpecDataError(file, `/actions/${i}/copy`, "copy needs overlay 1.1.0");
+    at("copy", action.copy);
   });
-  return { file, overlay: json as unknown as OverlayDocument };
+  return { file, overlay };
 }
 
 /** Every `*.json` overlay in `dir`, in file-name order (the order they are applied in). */
@@ -85,16 +74,7 @@ export function loadOverlays(dir: string, label = dir): LoadedOverlay[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith(".json"))
     .sort()
-    .map((name) => {
-      const file = `${label}/${name}`;
-      let json: unknown;
-      try {
-        json = JSON.parse(readFileSync(join(dir, name), "utf8"));
-      } catch (error) {
-        throw new OverlayError(file, `cannot read: ${(error as Error).message}`);
-      }
-      return parseOverlay(json, file);
-    });
+    .map((name) => parseOverlay(readJsonFile(join(dir, name), `${label}/${name}`), `${label}/${name}`));
 }
 
 /** One step of a JSONPath: member names, indices, every child, or the children a comparison keeps. */

@@ -1,9 +1,8 @@
 // The order of the normaliser passes, set here and nowhere else. Each pass
 // fixes one quirk; the comment at the top of its file says which operations
 // it touches and why.
-import { join } from "node:path";
 import type { OpenApiDocument } from "../openapi.ts";
-import { loadOverlays } from "../load/overlay.ts";
+import type { LoadedOverlay } from "../load/overlay.ts";
 import { runPass, type NormalizePass, type PassReport } from "./pass.ts";
 import { applyOverlays } from "./passes/apply-overlays.ts";
 import { decodePercentEncodedRefs } from "./passes/decode-percent-encoded-refs.ts";
@@ -25,16 +24,16 @@ import { requirePathParameters } from "./passes/require-path-parameters.ts";
 import { typeSchemalessMediaTypes } from "./passes/type-schemaless-media-types.ts";
 import { wrapRefSiblingsInAllOf } from "./passes/wrap-ref-siblings-in-allof.ts";
 
+/** The data in spec/ the passes apply (read and checked by load/spec-data.ts). */
 export interface NormalizeData {
   modelNames: ModelNameOverrides;
-  /** Project root, for the data in spec/. */
-  root: string;
+  overlays: readonly LoadedOverlay[];
 }
 
 export function normalizePasses(data: NormalizeData): NormalizePass[] {
   return [
     // Data fixes first: overlay targets are written against the spec as published.
-    applyOverlays(loadOverlays(join(data.root, "spec", "overlays"), "spec/overlays")),
+    applyOverlays(data.overlays),
     // Refs in one canonical form: later passes match refs by their target.
     decodePercentEncodedRefs,
     dropBrokenDiscriminatorMappings,

@@ -1,4 +1,4 @@
-// The overlay reader: shape checks with errors that name file and action, the
+// The overlay reader: shape checks with errors that name file and JSON pointer, the
 // JSONPath subset, and loading spec/overlays in file-name order.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -150,7 +150,7 @@ describe("selectPaths", () => {
 });
 
 describe("parseOverlay", () => {
-  it("accepts a 1.0 overlay and a 1.1 overlay with copy", () => {
+  it("accepts a 1.0 overlay, a 1.1 overlay with copy, and x- extensions", () => {
     const v10 = { overlay: "1.0.0", info, actions: [{ target: "$.info", update: { title: "x" } }] };
     expect(parseOverlay(v10, "a.json").overlay).toEqual(v10);
     const v11 = {
@@ -162,14 +162,22 @@ describe("parseOverlay", () => {
       ],
     };
     expect(parseOverlay(v11, "b.json").file).toBe("b.json");
+    const extended = {
+      ...v10,
+      "x-origin": "upstream issue",
+      actions: [{ ...v10.actions[0], "x-note": 1, remove: false }],
+    };
+    expect(parseOverlay(extended, "c.json").overlay).toEqual(extended);
   });
 
+  // Shape errors come from spec/schemas/overlay.schema.json; each names the file and the JSON pointer of the value.
   it.each([
-    [[], "f.json: not a JSON object"],
-    [{ overlay: "2.0.0", info, actions: [] }, "f.json: unsupported overlay version"],
-    [{ overlay: "1.0.0", info: {}, actions: [] }, "f.json: info.title and info.version"],
-    [{ overlay: "1.0.0", info, actions: [] }, "f.json: actions must be a non-empty list"],
-    [{ overlay: "1.0.0", info, actions: [{ update: {} }] }, "f.json action #0: target must be a string"],
+    [[], "f.json: must be an object"],
+    [{ overlay: "2.0.0", info, actions: [] }, "f.json#/overlay: unsupported overlay version"],
+    [{ overlay: "1.0.0", info: {}, actions: [] }, 'f.json#/info: "title" is required'],
+    [{ overlay: "1.0.0", info, actions: [] }, "f.json#/actions: must not be empty"],
+    [{ overlay: "1.0.0", info, actions: [{ update: {} }] }, 'f.json#/actions/0: "target" is required'],
+    [{ overlay: "1.0.0", info, actions: [{ target: 5, update: {} }] }, "f.json#/actions/0/target: must be a string"],
     [
       {
         overlay: "1.0.0",
@@ -179,21 +187,33 @@ describe("parseOverlay", () => {
           { target: "$.x[?@.y]", update: {} },
         ],
       },
-      "f.json action #1: JSONPath",
+      "f.json#/actions/1/target: JSONPath",
     ],
-    [{ overlay: "1.0.0", info, actions: [{ target: "$.a" }] }, "f.json action #0: needs exactly one of"],
+    [{ overlay: "1.0.0", info, actions: [{ target: "$.a" }] }, "f.json#/actions/0: needs exactly one of"],
     [
       { overlay: "1.0.0", info, actions: [{ target: "$.a", update: {}, remove: true }] },
-      "f.json action #0: needs exactly one of",
+      "f.json#/actions/0: needs exactly one of",
+    ],
+    [
+      { overlay: "1.0.0", info, actions: [{ target: "$.a", remove: false }] },
+      "f.json#/actions/0: needs exactly one of",
     ],
     [
       { overlay: "1.0.0", info, actions: [{ target: "$.a", copy: "$.b" }] },
-      "f.json action #0: copy needs overlay 1.1.0",
+      "f.json#/actions/0/copy: copy needs overlay 1.1.0",
     ],
-    [{ overlay: "1.1.0", info, actions: [{ target: "$.a", copy: "b" }] }, "f.json action #0: copy: JSONPath"],
+    [{ overlay: "1.1.0", info, actions: [{ target: "$.a", copy: "b" }] }, "f.json#/actions/0/copy: JSONPath"],
     [
       { overlay: "1.0.0", info, actions: [{ target: "$.a", remove: "yes", update: {} }] },
-      "f.json action #0: remove must be a boolean",
+      "f.json#/actions/0/remove: must be a boolean",
+    ],
+    [
+      { overlay: "1.0.0", info, actions: [{ target: "$.a", update: {}, remvoe: true }] },
+      'f.json#/actions/0/remvoe: unknown key "remvoe"',
+    ],
+    [
+      { overlay: "1.0.0", info, actions: [{ target: "$", update: {} }], extra: 1 },
+      'f.json#/extra: unknown key "extra"',
     ],
   ])("refuses %j", (json, message) => {
     expect(() => parseOverlay(json, "f.json")).toThrow(message);
@@ -226,7 +246,7 @@ describe("loadOverlays", () => {
   it("names the file that is not JSON", () => {
     dir = mkdtempSync(join(tmpdir(), "overlays-"));
     writeFileSync(join(dir, "bad.json"), "{");
-    expect(() => loadOverlays(dir!, "spec/overlays")).toThrow(/^spec\/overlays\/bad\.json: cannot read/);
+    expect(() => loadOverlays(dir!, "spec/overlays")).toThrow(/^spec\/overlays\/bad\.json: not valid JSON/);
   });
 
   it("loads the project's own overlays", () => {
