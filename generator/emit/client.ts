@@ -1,46 +1,71 @@
 // Emits src/client.ts (the DigitalOcean class with one property per resource
 // group) and src/index.ts (the package's single public entry point).
-import type { Project } from "ts-morph";
-import type { ApiModel } from "../model/types.ts";
-import { relativeModule } from "./models.ts";
+import { type Project, StructureKind, type WriterFunction } from "ts-morph";
+import type { ApiModel, ResourceInfo } from "../model/types.ts";
+import { CLIENT_CLASS } from "../naming/package-names.ts";
+import { relativeModule } from "./declarations.ts";
 import { CORE_MODULE, resourceFile } from "./operations.ts";
+import { createFile } from "./statements.ts";
+import { WAITERS_FILE } from "./waiters.ts";
 
 export const CLIENT_FILE = "src/client.ts";
 export const INDEX_FILE = "src/index.ts";
 
+const CLIENT_DOC = [
+  `The DigitalOcean API client: every operation grouped by resource, e.g.`,
+  "`client.droplets.list()`. For the smallest bundles, construct a plain",
+  "{@link Client} and call the standalone functions instead.",
+].join("\n");
+
+/** "3 operations: list, get, delete." */
+function groupDoc(resource: ResourceInfo): string {
+  const count = resource.operations.length;
+  return `${count} operation${count === 1 ? "" : "s"}: ${resource.operations.map((o) => o.methodName).join(", ")}.`;
+}
+
+const blankLine: WriterFunction = (writer) => void writer.blankLine();
+
 export function emitClient(api: ApiModel, project: Project): void {
-  const file = project.createSourceFile(CLIENT_FILE, "", { overwrite: true });
-  file.addImportDeclaration({ moduleSpecifier: relativeModule(CLIENT_FILE, CORE_MODULE), namedImports: ["Client"] });
-  for (const resource of api.resources) {
-    file.addImportDeclaration({
+  createFile(project, CLIENT_FILE, [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: relativeModule(CLIENT_FILE, CORE_MODULE),
+      namedImports: ["Client"],
+    },
+    ...api.resources.map((resource) => ({
+      kind: StructureKind.ImportDeclaration as const,
       moduleSpecifier: relativeModule(CLIENT_FILE, resourceFile(resource)),
       namedImports: [resource.className],
-    });
-  }
-  const members = api.resources
-    .map(
-      (r) =>
-        `/** ${r.operations.length} operation${r.operations.length === 1 ? "" : "s"}: ${r.operations.map((o) => o.methodName).join(", ")}. */\nreadonly ${r.property} = new ${r.className}(this);`,
-    )
-    .join("\n\n");
-  file.addStatements(
-    `/**\n * The DigitalOcean API client: every operation grouped by resource, e.g.\n * \`client.droplets.list()\`. For the smallest bundles, construct a plain\n * {@link Client} and call the standalone functions instead.\n */\nexport class DigitalOcean extends Client {\n${members}\n}`,
-  );
+    })),
+    {
+      kind: StructureKind.Class,
+      name: CLIENT_CLASS,
+      isExported: true,
+      extends: "Client",
+      docs: [CLIENT_DOC],
+      properties: api.resources.map((resource, i) => ({
+        // Documented members read best apart, as methods are.
+        leadingTrivia: i === 0 ? undefined : blankLine,
+        name: resource.property,
+        isReadonly: true,
+        initializer: `new ${resource.className}(this)`,
+        docs: [groupDoc(resource)],
+      })),
+    },
+  ]);
 }
 
 export function emitIndex(api: ApiModel, project: Project, modelFiles: Iterable<string>): void {
-  const file = project.createSourceFile(INDEX_FILE, "", { overwrite: true });
-  file.addStatements(`// ${api.title} ${api.version}: generated entry point.`);
-  file.addExportDeclaration({ moduleSpecifier: relativeModule(INDEX_FILE, CORE_MODULE) });
-  file.addExportDeclaration({
-    moduleSpecifier: relativeModule(INDEX_FILE, CLIENT_FILE),
-    namedExports: ["DigitalOcean"],
+  const reexport = (file: string) => ({
+    kind: StructureKind.ExportDeclaration as const,
+    moduleSpecifier: relativeModule(INDEX_FILE, file),
   });
-  file.addExportDeclaration({ moduleSpecifier: "./waiters.js" });
-  for (const model of [...new Set(modelFiles)].sort()) {
-    file.addExportDeclaration({ moduleSpecifier: relativeModule(INDEX_FILE, model) });
-  }
-  for (const resource of api.resources) {
-    file.addExportDeclaration({ moduleSpecifier: relativeModule(INDEX_FILE, resourceFile(resource)) });
-  }
+  createFile(project, INDEX_FILE, [
+    `// ${api.title} ${api.version}: generated entry point.`,
+    reexport(CORE_MODULE),
+    { ...reexport(CLIENT_FILE), namedExports: [CLIENT_CLASS] },
+    reexport(WAITERS_FILE),
+    ...[...new Set(modelFiles)].sort().map(reexport),
+    ...api.resources.map((resource) => reexport(resourceFile(resource))),
+  ]);
 }

@@ -1,29 +1,32 @@
-// Schema -> TypeScript type text, by openapi-typescript's own schema
-// transform. Its refs come out as `components["schemas"]["X"]`; we rewrite
-// those to the bare model name X, since every model is a named export here.
-import type ts from "typescript";
+// Schema -> TypeScript type node, by openapi-typescript's own schema
+// transform. Its refs come out as `components["schemas"]["X"]`; model-refs.ts
+// rewrites those on the tree to the model's identifier, since every model is
+// a named export here, and reports what each type needs imported.
+import ts from "typescript";
 import {
-  astToString,
   resolveRef,
   transformSchemaObject,
   type GlobalContext,
   type OpenAPI3,
   type SchemaObject,
 } from "openapi-typescript";
-import type { OpenApiDocument, SchemaOrRef } from "../openapi.ts";
+import type { ApiModel } from "../model/types.ts";
+import type { SchemaOrRef } from "../openapi.ts";
+import { rewriteModelRefs, type TypeUses } from "./model-refs.ts";
 
-export interface SchemaTyper {
-  /** Type text for a schema; `path` is used in openapi-typescript's own errors. */
-  typeOf(schema: SchemaOrRef, path: string): string;
-  /** Helper declarations the types so far rely on (e.g. WithRequired), by name. */
-  readonly helpers: ReadonlyMap<string, string>;
+export interface SchemaType {
+  /** The type, with every model written as its identifier. */
+  node: ts.TypeNode;
+  /** The models and helpers it refers to. */
+  uses: TypeUses;
 }
 
-// openapi-typescript prints every model ref as `components["schemas"]["X"]`
-// (property refs do not pass through its postTransform hook, so the printed
-// text is the one place all of them can be caught). Model names are plain
-// identifiers, which makes this rewrite exact.
-const MODEL_REF = /components\["schemas"\]\["([^"\\]+)"\]/g;
+export interface SchemaTyper {
+  /** The type of a schema; `path` is used in openapi-typescript's own errors. */
+  typeOf(schema: SchemaOrRef, path: string): SchemaType;
+  /** Helper declarations the types so far rely on (e.g. WithRequired), by name. */
+  readonly helpers: ReadonlyMap<string, ts.TypeAliasDeclaration>;
+}
 
 /**
  * Discriminators are left out of the types: the members of every tagged union
@@ -50,13 +53,8 @@ function withoutDiscriminators(schema: unknown): unknown {
   return out;
 }
 
-/** @param modelNames schema key -> the model's identifier (ApiModel.modelNames). */
-export function createSchemaTyper(
-  doc: OpenApiDocument,
-  modelNames: ReadonlyMap<string, string> = new Map(),
-): SchemaTyper {
-  const spec = doc as unknown as OpenAPI3;
-  const ctx: GlobalContext = {
+function context(spec: OpenAPI3): GlobalContext {
+  return {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
@@ -86,19 +84,29 @@ export function createSchemaTyper(
     readWriteMarkers: false,
     resolve: ($ref) => resolveRef(spec, $ref, { silent: true }),
   };
-  const helpers = new Map<string, string>();
+}
+
+/** Types schemas of the model: refs resolve among its models (openapi-typescript reads `required` through them). */
+export function createSchemaTyper(api: Pick<ApiModel, "models" | "modelNames">): SchemaTyper {
+  const spec = { components: { schemas: Object.fromEntries(api.models.map((m) => [m.key, m.schema])) } };
+  const ctx = context(spec as unknown as OpenAPI3);
+  const modelName = (key: string): string => {
+    const name = api.modelNames.get(key);
+    if (name === undefined) throw new Error(`a type refers to #/components/schemas/${key}, which is not a model`);
+    return name;
+  };
+  const helpers = new Map<string, ts.TypeAliasDeclaration>();
   return {
     helpers,
     typeOf(schema, path) {
       ctx.injectFooter.length = 0;
       const node = transformSchemaObject(withoutDiscriminators(schema) as SchemaObject, { path, ctx });
       for (const footer of ctx.injectFooter) {
-        const name = (footer as ts.Node & { name?: ts.Identifier }).name?.text;
-        if (name) helpers.set(name, astToString(footer).trim());
+        if (!ts.isTypeAliasDeclaration(footer))
+          throw new Error(`${path}: openapi-typescript declared a ${ts.SyntaxKind[footer.kind]}, not a type helper`);
+        helpers.set(footer.name.text, footer);
       }
-      return astToString(node)
-        .trim()
-        .replace(MODEL_REF, (_, key: string) => modelNames.get(key) ?? key);
+      return rewriteModelRefs(node, modelName, helpers);
     },
   };
 }

@@ -1,18 +1,25 @@
 // Step 3: the normalised document -> the intermediate model, with every name
 // the package declares planned up front (see buildModel).
+import type { WaiterEntry } from "../load/spec-data.ts";
 import type { OpenApiDocument, OperationObject, ParameterObject, SchemaOrRef } from "../openapi.ts";
 import { eachOperation, isRef } from "../openapi.ts";
+import {
+  ARGS,
+  CLIENT_CLASS,
+  GROUP_CLIENT_FIELD,
+  MODEL_FILES,
+  OBJECT_MEMBERS,
+  TYPE_HELPERS,
+} from "../naming/package-names.ts";
 import { NameRegistry } from "../naming/registry.ts";
 import { camelCase, pascalCase, splitWords } from "../naming/words.ts";
 import { preferredMediaType, responseKind } from "./media-types.ts";
 import { functionNameCandidates, groupedName, kebabCase, typeBase } from "../naming/operation-names.ts";
 import { deref, directModelRefs, objectProperties } from "./schema-shape.ts";
 import type { ApiModel, ModelInfo, OperationInfo, ParamInfo, ResourceInfo } from "./types.ts";
+import { checkWaiters } from "./waiters.ts";
 
-/** Exported by the generated package itself, besides the runtime's exports and the generated ones. */
-const PACKAGE_EXPORTS = ["DigitalOcean"];
-/** The file stem of the models that three or more resources share. */
-const SHARED_MODELS = "common";
+const SHARED_MODELS = MODEL_FILES.shared;
 const PAGINATION_KEYS = new Set(["links", "meta"]);
 
 /** What the runtime core already names (naming/runtime-names.ts reads it from the core's source). */
@@ -23,7 +30,15 @@ export interface RuntimeNames {
   clientMembers: readonly string[];
 }
 
-const NO_RUNTIME: RuntimeNames = { exports: [], clientMembers: ["constructor", "then"] };
+const NO_RUNTIME: RuntimeNames = { exports: [], clientMembers: [...OBJECT_MEMBERS] };
+
+/** The project's data the model checks against the spec. */
+export interface ModelData {
+  /** spec/waiters.json's entries. */
+  waiters?: readonly WaiterEntry[];
+  /** Called for a waiter whose operation this spec lacks (another version); without it, that is an error. */
+  onMissingWaiter?: (message: string) => void;
+}
 
 /** A schema key as a type name: kept when it already is one (`IPAddress`), else PascalCased (`droplet_action`). */
 function modelCandidates(key: string): string[] {
@@ -34,19 +49,20 @@ function modelCandidates(key: string): string[] {
 /**
  * Every identifier and file name the package declares is planned here, from
  * one registry per scope, in a fixed order: the runtime's names, then models
- * (named by the spec's authors), then functions, the operations' own types and
- * the resource groups. A later claim adapts to an earlier one (a schema named
+ * (named by the spec's authors), then functions, the operations' own types,
+ * the resource groups and the waiters. A later claim adapts to an earlier one (a schema named
  * `MonitoringResource` keeps its name; the group's class becomes
  * `MonitoringApi`), so nothing can collide and the same spec always yields the
  * same names.
  */
-export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNTIME): ApiModel {
+export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNTIME, data: ModelData = {}): ApiModel {
   const schemas = (doc.components?.schemas ?? {}) as Record<string, SchemaOrRef>;
-  const exported = new NameRegistry([...PACKAGE_EXPORTS, ...runtime.exports]);
+  // The helpers are imported beside models in the files that use them.
+  const exported = new NameRegistry([CLIENT_CLASS, ...runtime.exports, ...TYPE_HELPERS]);
   const modelNames = new Map<string, string>();
   for (const key of Object.keys(schemas).sort())
     modelNames.set(key, exported.claim(modelCandidates(key), `model ${key}`));
-  const files = new NameRegistry([SHARED_MODELS], "file");
+  const files = new NameRegistry(Object.values(MODEL_FILES), "file");
   const resourceProps = new NameRegistry(runtime.clientMembers, "member");
   const methodRegistries = new Map<string, NameRegistry>();
   const resourceProperty = new Map<string, string>();
@@ -64,7 +80,7 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
     if (!property) {
       property = resourceProps.claim([grouped.resource, grouped.resource + "Api"], `resource ${grouped.resource}`);
       resourceProperty.set(grouped.resource, property);
-      methodRegistries.set(property, new NameRegistry(["constructor", "then", "client"], "member"));
+      methodRegistries.set(property, new NameRegistry([...OBJECT_MEMBERS, GROUP_CLIENT_FIELD], "member"));
     }
     const methodName = methodRegistries
       .get(property)!
@@ -105,6 +121,8 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
   ]);
   const models = placeModels(schemas, modelNames, operations).map((m) => ({ ...m, file: fileOf.get(m.home)! }));
   for (const op of operations) op.errorModels = op.errorModels.map((key) => modelNames.get(key)!);
+  // Waiters last: their names are the table's, so a clash is an error there rather than a renamed model.
+  const waiters = checkWaiters(data.waiters ?? [], { doc, operations, resources, exported }, data.onMissingWaiter);
   return {
     title: doc.info.title,
     version: doc.info.version,
@@ -114,6 +132,7 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
     modelNames,
     operations,
     resources,
+    waiters,
   };
 }
 
@@ -141,7 +160,7 @@ function describeOperation(doc: OpenApiDocument, input: OperationInput): Operati
   // Path parameters in the order they appear in the path template.
   const placeholders = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   const declaredPath = new Map(input.params.filter((p) => p.in === "path").map((p) => [p.name, p]));
-  const argNames = new NameRegistry(["client", "params", "options"]);
+  const argNames = new NameRegistry(Object.values(ARGS));
   const pathParams = placeholders.map((name) => {
     const declared = declaredPath.get(name);
     const info = param(

@@ -17,6 +17,8 @@ export interface ApiModel {
   operations: OperationInfo[];
   /** Grouped methods: resource property name -> its operations. */
   resources: ResourceInfo[];
+  /** Waiters from spec/waiters.json that fit this spec, in table order. */
+  waiters: WaiterInfo[];
 }
 
 export interface ModelInfo {
@@ -102,4 +104,22 @@ export interface ResourceInfo {
   /** File name stem of `src/resources/<file>.ts`, e.g. "droplets". */
   file: string;
   operations: OperationInfo[];
+}
+
+/** A waiter: polls a GET operation until a field of its response shows a final state. */
+export interface WaiterInfo {
+  /** The exported function's identifier (from spec/waiters.json, claimed like every exported name). */
+  name: string;
+  /** Completes the sentence "Waits until ...". */
+  summary: string;
+  /** The GET operation polled; it takes one path parameter, the waiter's id argument. */
+  operation: OperationInfo;
+  /** The resource whose file declares the operation. */
+  resource: ResourceInfo;
+  /** Dotted path of the state in the response body. */
+  path: string;
+  success: string[];
+  failure: string[];
+  /** A 404 ends the wait successfully (deletions). */
+  notFoundIsSuccess: boolean;
 }

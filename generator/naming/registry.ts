@@ -30,6 +30,11 @@ export class NameRegistry {
     return this.taken.has(this.key(name));
   }
 
+  /** Who claimed `name` ("reserved" for a name reserved up front), or undefined while it is free. */
+  owner(name: string): string | undefined {
+    return this.taken.get(this.key(name));
+  }
+
   /**
    * Claims the first usable candidate, in order. A candidate is usable when it
    * is a valid identifier (one starting with a digit gets `prefix`), is not a

@@ -1,26 +1,62 @@
+// Schema -> type node: openapi-typescript's transform, with model references
+// rewritten on the tree (never in printed text) and what each type needs
+// imported collected on the way.
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { rewriteModelRefs, schemaKeyOf } from "../../../generator/emit/model-refs.ts";
+import { printNode } from "../../../generator/emit/print.ts";
 import { createSchemaTyper } from "../../../generator/emit/schema-types.ts";
-import { spec } from "../helpers.ts";
+import type { ModelInfo } from "../../../generator/model/types.ts";
 
-const typer = () => createSchemaTyper(spec({ components: { schemas: { Droplet: { type: "object" } } } }));
+// Model keys differ from identifiers where a key clashes (`droplet` -> `DropletModel` here).
+const models = [
+  { key: "droplet", name: "DropletModel", schema: { type: "object", properties: { id: { type: "integer" } } } },
+  { key: "Size", name: "Size", schema: { type: "object", properties: { slug: { type: "string" } } } },
+] as unknown as ModelInfo[];
+const typer = () => createSchemaTyper({ models, modelNames: new Map(models.map((m) => [m.key, m.name])) });
+const text = (schema: object) => printNode(typer().typeOf(schema as never, "t").node);
 
 describe("createSchemaTyper", () => {
-  it("writes model refs as the bare model name", () => {
-    const text = typer().typeOf(
-      { type: "object", properties: { droplet: { $ref: "#/components/schemas/Droplet" } } },
+  it("writes model refs as the model's identifier and reports the models a type uses", () => {
+    const type = typer().typeOf(
+      {
+        type: "object",
+        properties: {
+          droplet: { $ref: "#/components/schemas/droplet" },
+          sizes: { type: "array", items: { $ref: "#/components/schemas/Size" } },
+        },
+      },
       "t",
     );
-    expect(text).toMatch(/droplet\?: Droplet;/);
-    expect(text).not.toContain("components[");
+    const printed = printNode(type.node);
+    expect(printed).toMatch(/droplet\?: DropletModel;/);
+    expect(printed).toMatch(/sizes\?: Size\[\];/);
+    expect(printed).not.toContain("components");
+    expect([...type.uses.models]).toEqual(["DropletModel", "Size"]);
+    expect([...type.uses.helpers]).toEqual([]);
+  });
+
+  it("reports the helpers a type uses and keeps their declarations", () => {
+    const t = typer();
+    const type = t.typeOf({ allOf: [{ $ref: "#/components/schemas/Size" }], required: ["slug"] } as never, "t");
+    expect(printNode(type.node)).toBe('WithRequired<Size, "slug">');
+    expect([...type.uses.helpers]).toEqual(["WithRequired"]);
+    expect([...t.helpers.keys()]).toEqual(["WithRequired"]);
+  });
+
+  it("refuses a ref to a schema that is not a model", () => {
+    expect(() => text({ $ref: "#/components/schemas/Nope" })).toThrow(
+      "a type refers to #/components/schemas/Nope, which is not a model",
+    );
   });
 
   it("keeps a property named __proto__ (JSON can have one; an assignment would drop it)", () => {
     const schema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string"},"ok":{"type":"boolean"}}}');
-    expect(typer().typeOf(schema, "t")).toMatch(/__proto__\?: string;/);
+    expect(text(schema)).toMatch(/__proto__\?: string;/);
   });
 
   it("types tagged unions as unions of their members, ignoring the discriminator", () => {
-    const text = typer().typeOf(
+    const node = typer().typeOf(
       {
         oneOf: [
           { type: "object", properties: { type: { type: "string", enum: ["a"] } } },
@@ -29,15 +65,53 @@ describe("createSchemaTyper", () => {
         discriminator: { propertyName: "type" },
       } as never,
       "t",
-    );
-    expect(text).toContain('"a"');
-    expect(text).toContain('"b"');
-    expect(text).toContain("|");
+    ).node;
+    expect(ts.isUnionTypeNode(node)).toBe(true);
+    expect(printNode(node)).toContain('"a"');
+    expect(printNode(node)).toContain('"b"');
   });
 
   it("does not make a parameter with a default required", () => {
-    expect(typer().typeOf({ type: "object", properties: { per_page: { type: "integer", default: 20 } } }, "t")).toMatch(
+    expect(text({ type: "object", properties: { per_page: { type: "integer", default: 20 } } })).toMatch(
       /per_page\?: number/,
     );
+  });
+});
+
+describe("rewriteModelRefs", () => {
+  const f = ts.factory;
+  const ref = (...keys: string[]) =>
+    keys.reduce<ts.TypeNode>(
+      (node, key) => f.createIndexedAccessTypeNode(node, f.createLiteralTypeNode(f.createStringLiteral(key))),
+      f.createTypeReferenceNode("components"),
+    );
+
+  it('recognises only components["schemas"][key]', () => {
+    expect(schemaKeyOf(ref("schemas", "X"))).toBe("X");
+    expect(schemaKeyOf(ref("responses", "X"))).toBeUndefined();
+    expect(schemaKeyOf(f.createTypeReferenceNode("X"))).toBeUndefined();
+  });
+
+  it("rewrites nested refs, keeps what indexes into a model, and leaves its input alone", () => {
+    const input = f.createUnionTypeNode([
+      ref("schemas", "a"),
+      ref("schemas", "b", "id"),
+      f.createTypeReferenceNode("Helper"),
+    ]);
+    const { node, uses } = rewriteModelRefs(input, (key) => key.toUpperCase(), new Set(["Helper"]));
+    expect(printNode(node)).toBe('A | B["id"] | Helper');
+    expect(uses).toEqual({ models: new Set(["A", "B"]), helpers: new Set(["Helper"]) });
+    expect(printNode(input)).toBe('components["schemas"]["a"] | components["schemas"]["b"]["id"] | Helper');
+  });
+
+  it("keeps the JSDoc openapi-typescript attaches to members of a rewritten type", () => {
+    const node = typer().typeOf(
+      {
+        type: "object",
+        properties: { size: { allOf: [{ $ref: "#/components/schemas/Size" }], description: "Its size" } },
+      },
+      "t",
+    ).node;
+    expect(printNode(node)).toMatch(/\/\*\* @description Its size \*\/\s+size\?: Size;/);
   });
 });

@@ -1,0 +1,100 @@
+// An operation's own named types: its request body (when sent under `body`),
+// its params object (query parameters, headers and the body or its fields)
+// and its response. Built on the syntax tree; declared by operations.ts.
+import ts from "typescript";
+import type { OperationInfo, ParamInfo } from "../model/types.ts";
+import type { SchemaOrRef } from "../openapi.ts";
+import { jsdocText } from "./docs.ts";
+import type { TypeUses } from "./model-refs.ts";
+import type { SchemaTyper } from "./schema-types.ts";
+
+export interface NamedType {
+  name: string;
+  type: ts.TypeNode;
+  doc: string | undefined;
+}
+
+export interface OperationTypes {
+  body?: NamedType;
+  params?: NamedType;
+  response?: NamedType;
+  /** What the types name, for imports. */
+  uses: TypeUses[];
+}
+
+const { factory } = ts;
+
+/** `{ a?: T; b: U }` from parameters, as a JSON schema so openapi-typescript writes the docs. */
+function paramsSchema(params: readonly ParamInfo[]): SchemaOrRef {
+  return {
+    type: "object",
+    properties: Object.fromEntries(
+      params.map((p) => [
+        p.name,
+        {
+          ...(p.schema as object),
+          ...(p.description ? { description: p.description } : {}),
+          ...(p.deprecated ? { deprecated: true } : {}),
+        },
+      ]),
+    ),
+    required: params.filter((p) => p.required).map((p) => p.name),
+  } as SchemaOrRef;
+}
+
+function paramsDoc(op: OperationInfo): string {
+  const body = !op.body
+    ? ""
+    : op.body.mode === "fields"
+      ? " and the fields of the JSON body"
+      : " and the JSON body under `body`";
+  return `Parameters of {@link ${op.functionName}}: query parameters${op.headerParams.length ? ", headers" : ""}${body}.`;
+}
+
+export function operationTypes(op: OperationInfo, typer: SchemaTyper): OperationTypes {
+  const uses: TypeUses[] = [];
+  const typeOf = (schema: SchemaOrRef, what: string): ts.TypeNode => {
+    const type = typer.typeOf(schema, `${op.operationId} ${what}`);
+    uses.push(type.uses);
+    return type.node;
+  };
+  const types: OperationTypes = { uses };
+  if (op.typeNames.body && op.body) {
+    types.body = {
+      name: op.typeNames.body,
+      type: typeOf(op.body.schema, "body"),
+      doc: jsdocText([op.body.description, `Request body of {@link ${op.functionName}}.`]),
+    };
+  }
+  if (op.typeNames.params) {
+    const own = [...op.queryParams, ...op.headerParams];
+    const parts: ts.TypeNode[] = own.length ? [typeOf(paramsSchema(own), "params")] : [];
+    if (op.body?.mode === "fields") {
+      const fields = typeOf(op.body.schema, "body");
+      // A body model that admits null for other uses: the params object itself is never null.
+      parts.push(op.body.nullable ? factory.createTypeReferenceNode("NonNullable", [fields]) : fields);
+    } else if (op.body) {
+      const body = op.typeNames.body
+        ? factory.createTypeReferenceNode(op.typeNames.body)
+        : typeOf(op.body.schema, "body");
+      const question = op.body.required ? undefined : factory.createToken(ts.SyntaxKind.QuestionToken);
+      const member = factory.createTypeLiteralNode([
+        factory.createPropertySignature(undefined, "body", question, body),
+      ]);
+      parts.push(ts.setEmitFlags(member, ts.EmitFlags.SingleLine));
+    }
+    types.params = {
+      name: op.typeNames.params,
+      type: parts.length === 1 ? parts[0]! : factory.createIntersectionTypeNode(parts),
+      doc: paramsDoc(op),
+    };
+  }
+  if (op.typeNames.response && op.response.schema) {
+    types.response = {
+      name: op.typeNames.response,
+      type: typeOf(op.response.schema, "response"),
+      doc: jsdocText([op.response.description, `Response of {@link ${op.functionName}}.`]),
+    };
+  }
+  return types;
+}
