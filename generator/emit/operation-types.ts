@@ -42,13 +42,15 @@ function paramsSchema(params: readonly ParamInfo[]): SchemaOrRef {
   } as SchemaOrRef;
 }
 
+/** "Parameters of {@link f}: query parameters, headers and the fields of the JSON body.", naming only what is there. */
 function paramsDoc(op: OperationInfo): string {
-  const body = !op.body
-    ? ""
-    : op.body.mode === "fields"
-      ? " and the fields of the JSON body"
-      : " and the JSON body under `body`";
-  return `Parameters of {@link ${op.functionName}}: query parameters${op.headerParams.length ? ", headers" : ""}${body}.`;
+  const parts = [
+    op.queryParams.length ? "query parameters" : undefined,
+    op.headerParams.length ? "headers" : undefined,
+    op.body ? (op.body.mode === "fields" ? "the fields of the JSON body" : "the JSON body under `body`") : undefined,
+  ].filter((part) => part !== undefined);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts[0];
+  return `Parameters of {@link ${op.functionName}}: ${list}.`;
 }
 
 export function operationTypes(op: OperationInfo, typer: SchemaTyper): OperationTypes {
