@@ -2,6 +2,7 @@
 // against the spec in model/waiters.ts): each waiter is one call of the
 // runtime's waitUntil with a poll function, a field path and state values.
 import { type FunctionDeclarationStructure, type Project, StructureKind } from "ts-morph";
+import ts from "typescript";
 import type { ApiModel, WaiterInfo } from "../model/types.ts";
 import { WAITERS_TABLE } from "../model/waiters.ts";
 import { ARGS } from "../naming/package-names.ts";
@@ -51,14 +52,30 @@ function condition(w: WaiterInfo, idArg: string): string {
   return `{ ${entries.join(", ")} }`;
 }
 
+const { factory } = ts;
+const reference = (name: string, args?: ts.TypeNode[]) => factory.createTypeReferenceNode(name, args);
+/** `typeof fn`, inside `Parameters<...>` or `ReturnType<...>`. */
+const typeOf = (fn: string) => factory.createTypeQueryNode(factory.createIdentifier(fn));
+
 function waiterFunction(w: WaiterInfo, typer: SchemaTyper): FunctionDeclarationStructure {
   const op = w.operation;
   const fn = op.functionName;
   const id = op.pathParams[0]!;
   // The id is typed like the operation's own argument when that type needs no import.
-  const idType = typer.typeOf(id.schema, `${op.operationId} ${id.name}`);
-  const selfContained = idType.uses.models.size === 0 && idType.uses.helpers.size === 0;
-  const body = op.typeNames.response ?? `Awaited<ReturnType<typeof ${fn}>>`;
+  const declared = typer.typeOf(id.schema, `${op.operationId} ${id.name}`);
+  const idType =
+    declared.uses.models.size === 0 && declared.uses.helpers.size === 0
+      ? declared.node
+      : factory.createIndexedAccessTypeNode(
+          reference("Parameters", [typeOf(fn)]),
+          factory.createLiteralTypeNode(factory.createNumericLiteral(1)),
+        );
+  const body = op.typeNames.response
+    ? reference(op.typeNames.response)
+    : reference("Awaited", [reference("ReturnType", [typeOf(fn)])]);
+  const result = w.notFoundIsSuccess
+    ? factory.createUnionTypeNode([body, factory.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeyword)])
+    : body;
   return {
     kind: StructureKind.Function,
     name: w.name,
@@ -66,10 +83,10 @@ function waiterFunction(w: WaiterInfo, typer: SchemaTyper): FunctionDeclarationS
     docs: [waiterDoc(w, id.argName)],
     parameters: [
       { name: ARGS.client, type: "Client" },
-      { name: id.argName, type: selfContained ? printNode(idType.node) : `Parameters<typeof ${fn}>[1]` },
-      { name: ARGS.options, type: `WaitOptions<${body}>`, hasQuestionToken: true },
+      { name: id.argName, type: printNode(idType) },
+      { name: ARGS.options, type: printNode(reference("WaitOptions", [body])), hasQuestionToken: true },
     ],
-    returnType: `Promise<${body}${w.notFoundIsSuccess ? " | undefined" : ""}>`,
+    returnType: printNode(reference("Promise", [result])),
     statements: `return waitUntil(${ARGS.client}, (o) => ${fn}(${ARGS.client}, ${id.argName}, o), ${condition(w, id.argName)}, ${ARGS.options});`,
   };
 }
