@@ -2,7 +2,7 @@
 // the package declares planned up front (see buildModel).
 import type { WaiterEntry } from "../load/spec-data.ts";
 import type { OpenApiDocument, OperationObject, ParameterObject, SchemaOrRef } from "../openapi.ts";
-import { eachOperation, isRef } from "../openapi.ts";
+import { derefLocal, eachOperation, isRef } from "../openapi.ts";
 import {
   ARGS,
   CLIENT_CLASS,
@@ -68,7 +68,8 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
   const resourceProperty = new Map<string, string>();
 
   const operations: OperationInfo[] = [];
-  for (const { path, method, pathItem, operation } of eachOperation(doc)) {
+  for (const { path, method, pathItem, operation: written } of eachOperation(doc)) {
+    const operation = withSharedParts(doc, written);
     const operationId = operation.operationId ?? `${method} ${path}`;
     const functionName = exported.claim(
       functionNameCandidates(operationId, method, path),
@@ -85,7 +86,7 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
     const methodName = methodRegistries
       .get(property)!
       .claim([grouped.method, grouped.method + pascalCase([method]), functionName], `operation ${operationId}`, "op");
-    const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].filter(
+    const params = [...(pathItem.parameters ?? []).map((p) => inPlace(doc, p)), ...(operation.parameters ?? [])].filter(
       (p): p is ParameterObject => !isRef(p),
     );
     const merged = new Map<string, ParameterObject>();
@@ -133,6 +134,28 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
     operations,
     resources,
     waiters,
+  };
+}
+
+/** What a `$ref` points at (the node itself when it is none, or dangles: the loader refuses those). */
+function inPlace<T>(doc: OpenApiDocument, node: T): T {
+  return (derefLocal(doc, node) as T | undefined) ?? node;
+}
+
+/**
+ * The operation with its parameters, request body and responses written in
+ * place: the normaliser keeps `$ref`s into `#/components/` (parameters,
+ * requestBodies, responses), and each one is as much the operation's as one
+ * written inline.
+ */
+function withSharedParts(doc: OpenApiDocument, operation: OperationObject): OperationObject {
+  return {
+    ...operation,
+    parameters: operation.parameters?.map((p) => inPlace(doc, p)),
+    requestBody: operation.requestBody && inPlace(doc, operation.requestBody),
+    responses:
+      operation.responses &&
+      Object.fromEntries(Object.entries(operation.responses).map(([code, r]) => [code, inPlace(doc, r)])),
   };
 }
 

@@ -212,6 +212,46 @@ describe("buildModel: operations", () => {
     expect(api.models[0]).toMatchObject({ name: "Error", usedBy: [], errorOf: ["aGet"] });
   });
 
+  it("reads parameters, request bodies and responses shared under #/components as if written in place", () => {
+    const api = buildModel(
+      spec({
+        paths: {
+          "/v2/things/{thing_id}": {
+            parameters: [{ $ref: "#/components/parameters/thing_id" }],
+            post: {
+              operationId: "things_update",
+              parameters: [{ $ref: "#/components/parameters/dry_run" }],
+              requestBody: { $ref: "#/components/requestBodies/thing" },
+              responses: {
+                "200": { $ref: "#/components/responses/thing" },
+                "404": { $ref: "#/components/responses/error" },
+              },
+            },
+          },
+        } as never,
+        components: {
+          schemas: { Thing: { type: "object", properties: { name: { type: "string" } } }, Error: { type: "object" } },
+          parameters: {
+            thing_id: { name: "thing_id", in: "path", required: true, schema: { type: "integer" } },
+            dry_run: { name: "dry_run", in: "query", required: true, schema: { type: "boolean" } },
+          },
+          requestBodies: { thing: { required: true, ...json({ $ref: "#/components/schemas/Thing" }) } },
+          responses: {
+            thing: { description: "the thing", ...json({ $ref: "#/components/schemas/Thing" }) },
+            error: { description: "no", ...json({ $ref: "#/components/schemas/Error" }) },
+          },
+        } as never,
+      }),
+    );
+    const op = api.operations[0]!;
+    expect(op.pathParams.map((p) => p.argName)).toEqual(["thingId"]);
+    expect(op.queryParams.map((p) => p.name)).toEqual(["dry_run"]);
+    expect(op.paramsRequired).toBe(true);
+    expect(op.body).toMatchObject({ mode: "fields", required: true, schema: { $ref: "#/components/schemas/Thing" } });
+    expect(op.response).toMatchObject({ kind: "json", description: "the thing" });
+    expect(op.errorModels).toEqual(["Error"]);
+  });
+
   it("places a model used by three or more resources in common, others with their main user", () => {
     const use = (id: string) => ({ get: { operationId: id, responses: ok({ $ref: "#/components/schemas/Error" }) } });
     const api = model(
