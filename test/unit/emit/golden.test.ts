@@ -48,11 +48,11 @@ describe.each(["shop", "clashes"])("the %s fixture", (name) => {
     await expect(files.get("package.json")).toMatchFileSnapshot(golden("package.json"));
     await expect(files.get("tsconfig.json")).toMatchFileSnapshot(golden("tsconfig.json"));
     await expect(readmeHead(files.get("README.md")!)).toMatchFileSnapshot(golden("README.md"));
-  });
+  }, 120_000); // rendering (prettier included) takes seconds on a busy machine
 
   it("type-checks against the runtime", async () => {
     const { files } = await rendered;
     const sources = new Map([...files].filter(([path]) => path.startsWith("src/") && !path.startsWith("src/core/")));
     expect(typeErrors(sources)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
