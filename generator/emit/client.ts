@@ -12,7 +12,7 @@ export const CLIENT_FILE = "src/client.ts";
 export const INDEX_FILE = "src/index.ts";
 
 const CLIENT_DOC = [
-  `The DigitalOcean API client: every operation grouped by resource, e.g.`,
+  "The DigitalOcean API client: every operation grouped by resource, e.g.",
   "`client.droplets.list()`. For the smallest bundles, construct a plain",
   "{@link Client} and call the standalone functions instead.",
 ].join("\n");

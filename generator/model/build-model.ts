@@ -48,16 +48,17 @@ function modelCandidates(key: string): string[] {
 
 /**
  * Every identifier and file name the package declares is planned here, from
- * one registry per scope, in a fixed order: the runtime's names, then models
- * (named by the spec's authors), then functions, the operations' own types,
- * the resource groups and the waiters. A later claim adapts to an earlier one (a schema named
+ * one registry per scope, in a fixed order: the runtime's names and the
+ * package's own (naming/package-names.ts), then models (named by the spec's
+ * authors), functions, the operations' own types, the resource groups and the
+ * waiters. A later claim adapts to an earlier one (a schema named
  * `MonitoringResource` keeps its name; the group's class becomes
  * `MonitoringApi`), so nothing can collide and the same spec always yields the
  * same names.
  */
 export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNTIME, data: ModelData = {}): ApiModel {
   const schemas = (doc.components?.schemas ?? {}) as Record<string, SchemaOrRef>;
-  // The helpers are imported beside models in the files that use them.
+  // Type helpers are imported beside models, so a model must not take their names.
   const exported = new NameRegistry([CLIENT_CLASS, ...runtime.exports, ...TYPE_HELPERS]);
   const modelNames = new Map<string, string>();
   for (const key of Object.keys(schemas).sort())
