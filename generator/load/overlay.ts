@@ -4,8 +4,9 @@
 // `target`s. Supported: Overlay 1.0 (`update`, `remove`) and 1.1 (`copy`), with
 // the JSONPath subset the overlays need: `$`, `.name`, `['name']` / `["name"]`
 // (comma lists allowed), `[index]` (negative counts from the end), `.*`, `[*]`,
-// and comparison filters `[?@ == 'value']`, `[?@.name != 3]` (RFC 9535: the
-// children whose value, or whose member at a relative path, compares so).
+// filters of comparisons and existence tests joined by `&&` (RFC 9535:
+// `[?@ == 'value']`, `[?@.operationId == 'x' && !@.requestBody]` keep the
+// children for which each holds),
 // and descendant segments (`$..logtail.required`: wherever it is written).
 // Other filters are refused with a clear error. Targets
 // are followed through `$ref`s (see selectPaths), so they survive a change of
@@ -97,12 +98,20 @@ export function loadOverlays(dir: string, label = dir): LoadedOverlay[] {
     });
 }
 
-/** One step of a JSONPath: member names, indices, every child, or the children a comparison keeps. */
+/** `@.path == value`, `@.path != value`, or (no `op`) whether `@.path` exists, negated with `!`. */
+export interface FilterCondition {
+  path: string[];
+  op?: "==" | "!=";
+  value?: unknown;
+  negate?: boolean;
+}
+
+/** One step of a JSONPath: member names, indices, every child, or the children a filter keeps. */
 export type PathSelector =
   | { kind: "names"; names: string[] }
   | { kind: "index"; index: number }
   | { kind: "wildcard" }
-  | { kind: "filter"; path: string[]; op: "==" | "!="; value: unknown }
+  | { kind: "filter"; conditions: FilterCondition[] }
   | { kind: "descendants" };
 
 /** Parses the supported JSONPath subset; throws naming the offending position. */
@@ -176,7 +185,11 @@ export function parseJsonPath(expr: string): PathSelector[] {
   return out;
 }
 
-/** `?@ == 'x'`, `?(@.a['b'] != 1)`: returns the selector and the offset after the closing `]`. */
+/**
+ * `?@ == 'x'`, `?(@.a['b'] != 1 && !@.c)`: comparisons and existence tests of
+ * `@` or a member below it, joined by `&&`. Returns the selector and the offset
+ * after the closing `]`.
+ */
 function readFilter(expr: string, start: number, fail: (what: string) => never): [PathSelector, number] {
   let i = start;
   const skip = () => {
@@ -185,47 +198,60 @@ function readFilter(expr: string, start: number, fail: (what: string) => never):
   skip();
   const parenthesised = expr[i] === "(";
   if (parenthesised) i++;
-  skip();
-  if (expr[i] !== "@") fail("a filter must compare @ or a member of @ (e.g. ?@.name == 'x')");
-  i++;
-  const path: string[] = [];
+  const conditions: FilterCondition[] = [];
   for (;;) {
-    if (expr[i] === ".") {
-      const name = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/.exec(expr.slice(i + 1))?.[0];
-      if (!name) fail("expected a member name after '@.'");
-      path.push(name!);
-      i += 1 + name!.length;
-    } else if (expr[i] === "[" && (expr[i + 1] === "'" || expr[i + 1] === '"')) {
-      const [name, end] = readQuoted(expr, i + 1, fail);
-      if (expr[end] !== "]") fail("expected ] after a quoted member name");
-      path.push(name);
-      i = end + 1;
-    } else break;
+    skip();
+    const negate = expr[i] === "!";
+    if (negate) i++;
+    if (expr[i] !== "@") fail("a filter must test @ or a member of @ (e.g. ?@.name == 'x')");
+    i++;
+    const path: string[] = [];
+    for (;;) {
+      if (expr[i] === ".") {
+        const name = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/.exec(expr.slice(i + 1))?.[0];
+        if (!name) fail("expected a member name after '@.'");
+        path.push(name!);
+        i += 1 + name!.length;
+      } else if (expr[i] === "[" && (expr[i + 1] === "'" || expr[i + 1] === '"')) {
+        const [name, end] = readQuoted(expr, i + 1, fail);
+        if (expr[end] !== "]") fail("expected ] after a quoted member name");
+        path.push(name);
+        i = end + 1;
+      } else break;
+    }
+    skip();
+    const op = expr.slice(i, i + 2);
+    if (op === "==" || op === "!=") {
+      if (negate) fail("! negates an existence test (!@.x), not a comparison");
+      i += 2;
+      skip();
+      let value: unknown;
+      if (expr[i] === "'" || expr[i] === '"') {
+        const [text, end] = readQuoted(expr, i, fail);
+        value = text;
+        i = end;
+      } else {
+        const literal = /^(-?\d+(\.\d+)?|true|false|null)/.exec(expr.slice(i))?.[0];
+        if (!literal) fail("a filter compares with a quoted string, a number, true, false or null");
+        value = JSON.parse(literal!);
+        i += literal!.length;
+      }
+      conditions.push({ path, op, value });
+    } else {
+      if (path.length === 0 && !negate) fail("a filter supports only ==, != and existence tests (@.x, !@.x)");
+      conditions.push({ path, negate });
+    }
+    skip();
+    if (!expr.startsWith("&&", i)) break;
+    i += 2;
   }
-  skip();
-  const op = expr.slice(i, i + 2);
-  if (op !== "==" && op !== "!=") fail("a filter supports only == and !=");
-  i += 2;
-  skip();
-  let value: unknown;
-  if (expr[i] === "'" || expr[i] === '"') {
-    const [text, end] = readQuoted(expr, i, fail);
-    value = text;
-    i = end;
-  } else {
-    const literal = /^(-?\d+(\.\d+)?|true|false|null)/.exec(expr.slice(i))?.[0];
-    if (!literal) fail("a filter compares with a quoted string, a number, true, false or null");
-    value = JSON.parse(literal!);
-    i += literal!.length;
-  }
-  skip();
   if (parenthesised) {
     if (expr[i] !== ")") fail("expected )");
     i++;
     skip();
   }
   if (expr[i] !== "]") fail("expected ] after the filter");
-  return [{ kind: "filter", path, op: op as "==" | "!=", value }, i + 1];
+  return [{ kind: "filter", conditions }, i + 1];
 }
 
 const ESCAPES: Record<string, string> = {
@@ -299,9 +325,13 @@ export function selectPaths(root: unknown, expr: string, followFinal = false): s
         for (const key of Object.keys(node)) next.push({ tokens: [...tokens, key], value: node[key] });
       } else if (selector.kind === "filter") {
         for (const key of Object.keys(node)) {
-          const at = followPointer(root, [...tokens, key, ...selector.path]);
-          const same = at !== undefined && JSON.stringify(getAt(root, at)) === JSON.stringify(selector.value);
-          if (same === (selector.op === "==")) next.push({ tokens: [...tokens, key], value: node[key] });
+          const holds = selector.conditions.every(({ path, op, value, negate }) => {
+            const at = followPointer(root, [...tokens, key, ...path]);
+            if (op === undefined) return (at !== undefined) !== !!negate;
+            const same = at !== undefined && JSON.stringify(getAt(root, at)) === JSON.stringify(value);
+            return same === (op === "==");
+          });
+          if (holds) next.push({ tokens: [...tokens, key], value: node[key] });
         }
       } else if (selector.kind === "index") {
         if (!Array.isArray(value)) continue;

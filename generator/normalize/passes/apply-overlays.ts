@@ -9,6 +9,10 @@
 // target (nested objects merge, arrays and scalars are replaced), appends to an
 // array target, and replaces a scalar target; `copy` does the same with the
 // value of the one node its JSONPath selects; `remove` deletes each target.
+// An update whose value is a `$ref` replaces the node it targets (re-points a
+// use site). Appending a parameter that the list already has (same `in` and `name`) would
+// make the spec invalid, so it is left out and noted: an overlay that adds a
+// parameter the live API takes keeps working once the spec declares it.
 // A path item is renamed with three actions: `update` on `$.paths` adding the
 // new key as `{}`, `copy` from the old path item into it, `remove` of the old
 // one (plus updates of any `$ref` that pointed into the old path item).
@@ -25,7 +29,7 @@
 // Overlay spec otherwise: an overlay that leaves a local `$ref` dangling, or
 // removes a list item that a `$ref` addresses by a later index, is an error.
 import type { NormalizePass } from "../pass.ts";
-import type { OpenApiDocument } from "../../openapi.ts";
+import { derefLocal, type OpenApiDocument } from "../../openapi.ts";
 import { formatPointer, getAt, setAt } from "../../pointer.ts";
 import { OverlayError, selectPaths, type LoadedOverlay, type OverlayAction } from "../../load/overlay.ts";
 import { danglingRefs, refTargets } from "./support/refs.ts";
@@ -39,14 +43,28 @@ function merge(target: JsonObject, patch: JsonObject): void {
   }
 }
 
-function applyValue(doc: OpenApiDocument, tokens: string[], value: unknown, fail: (why: string) => never): void {
+/** `in` and `name` of a parameter (through a `$ref`), which OpenAPI allows once per list. */
+function parameterKey(doc: OpenApiDocument, value: unknown): string | undefined {
+  const p = derefLocal(doc, value);
+  return isObject(p) && typeof p.in === "string" && typeof p.name === "string" ? `${p.in} ${p.name}` : undefined;
+}
+
+/** Applies one value; false when it was already there (a parameter the list has: appending it would be invalid). */
+function applyValue(doc: OpenApiDocument, tokens: string[], value: unknown, fail: (why: string) => never): boolean {
   const node = getAt(doc, tokens);
-  if (Array.isArray(node)) node.push(structuredClone(value));
-  else if (isObject(node)) {
+  if (Array.isArray(node)) {
+    const key = parameterKey(doc, value);
+    if (key !== undefined && node.some((item) => parameterKey(doc, item) === key)) return false;
+    node.push(structuredClone(value));
+  } else if (isObject(node) && isObject(value) && typeof value.$ref === "string") {
+    // A reference replaces the node: OpenAPI 3.0 ignores whatever would stay beside it.
+    setAt(doc, tokens, structuredClone(value));
+  } else if (isObject(node)) {
     if (!isObject(value)) fail(`${formatPointer(tokens)} is an object, so the update must be an object`);
     merge(node, value as JsonObject);
   } else if (tokens.length === 0) fail("cannot replace the whole document");
   else setAt(doc, tokens, structuredClone(value));
+  return true;
 }
 
 function remove(doc: OpenApiDocument, targets: string[][], fail: (why: string) => never): void {
@@ -76,24 +94,32 @@ function remove(doc: OpenApiDocument, targets: string[][], fail: (why: string) =
 /** Thrown when an action's target selects nothing: the whole file is then skipped. */
 class StaleTarget extends Error {}
 
-function applyAction(doc: OpenApiDocument, action: OverlayAction, fail: (why: string) => never): string[][] {
+/** The locations an action changed, and those where what it adds was there already. */
+interface Applied {
+  changed: string[][];
+  present: string[][];
+}
+
+function applyAction(doc: OpenApiDocument, action: OverlayAction, fail: (why: string) => never): Applied {
   // OpenAPI 3.0 ignores keywords beside a `$ref`, so an update of a node that is a reference applies to what
-  // it refers to, unless the update sets `$ref` itself (it re-points the reference). A removal removes the node.
+  // it refers to, unless the update is a reference itself: that replaces the node. A removal removes the node.
   const repoints = isObject(action.update) && "$ref" in action.update;
   const targets = selectPaths(doc, action.target, action.remove !== true && !repoints);
   if (targets.length === 0) throw new StaleTarget(`target ${action.target} matched nothing`);
   if (action.remove === true) {
     remove(doc, targets, fail);
-  } else if (action.copy !== undefined) {
+    return { changed: targets, present: [] };
+  }
+  let value = action.update;
+  if (action.copy !== undefined) {
     const sources = selectPaths(doc, action.copy, true);
     if (sources.length === 0) throw new StaleTarget(`copy source ${action.copy} matched nothing`);
     if (sources.length !== 1) fail(`copy ${action.copy} must select exactly one node, selected ${sources.length}`);
-    const value = getAt(doc, sources[0]!);
-    for (const tokens of targets) applyValue(doc, tokens, value, fail);
-  } else {
-    for (const tokens of targets) applyValue(doc, tokens, action.update, fail);
+    value = getAt(doc, sources[0]!);
   }
-  return targets;
+  const applied: Applied = { changed: [], present: [] };
+  for (const tokens of targets) (applyValue(doc, tokens, value, fail) ? applied.changed : applied.present).push(tokens);
+  return applied;
 }
 
 export function applyOverlays(overlays: readonly LoadedOverlay[]): NormalizePass {
@@ -105,6 +131,7 @@ export function applyOverlays(overlays: readonly LoadedOverlay[]): NormalizePass
         const working = structuredClone(doc);
         const danglingBefore = new Set(danglingRefs(working));
         const fixes: { message: string; pointer: string }[] = [];
+        const notes: string[] = [];
         let stale: string | undefined;
         overlay.actions.forEach((action, index) => {
           if (stale) return;
@@ -114,12 +141,15 @@ export function applyOverlays(overlays: readonly LoadedOverlay[]): NormalizePass
           const verb =
             action.remove === true ? "remove" : action.copy !== undefined ? `copy from ${action.copy}` : "update";
           try {
-            for (const tokens of applyAction(working, action, fail)) {
+            const { changed, present } = applyAction(working, action, fail);
+            for (const tokens of changed) {
               fixes.push({
                 message: `${file} #${index} ${verb}: ${action.description ?? action.target}`,
                 pointer: formatPointer(tokens),
               });
             }
+            for (const tokens of present)
+              notes.push(`${file} #${index}: the spec already has it at ${formatPointer(tokens)}`);
           } catch (error) {
             if (!(error instanceof StaleTarget)) throw error;
             stale = `action #${index}: ${error.message}`;
@@ -137,6 +167,7 @@ export function applyOverlays(overlays: readonly LoadedOverlay[]): NormalizePass
           );
         }
         for (const fix of fixes) ctx.fixed(fix.message, fix.pointer);
+        for (const note of notes) ctx.note(note);
         doc = working;
       }
       return doc;
