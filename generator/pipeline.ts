@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Project } from "ts-morph";
 import { buildPackage } from "./build/build-package.ts";
+import { emitAliases } from "./emit/aliases.ts";
 import { emitClient, emitIndex } from "./emit/client.ts";
 import { emitHelpers, emitModels } from "./emit/models.ts";
 import { emitResources } from "./emit/operations.ts";
@@ -14,6 +15,7 @@ import { runtimeExportNames } from "./emit/runtime-exports.ts";
 import { createSchemaTyper } from "./emit/schema-types.ts";
 import { loadSpec, pinnedSpecPath, SpecError, type SpecSource } from "./load/load-spec.ts";
 import { buildModel } from "./model/build-model.ts";
+import { renameInput } from "./model/renames.ts";
 import type { ApiModel } from "./model/types.ts";
 import { normalize, normalizePasses } from "./normalize/index.ts";
 import type { PassReport } from "./normalize/pass.ts";
@@ -83,12 +85,14 @@ export async function generate(
   const { file, doc, sha256 } = input ?? (await resolveInput(options));
   const modelNames = readJson<{ names: Record<string, string> }>(join(options.root, "spec", "model-names.json")).names;
   const normalized = normalize(doc, normalizePasses({ modelNames, root: options.root }));
-  const api = buildModel(normalized.doc, runtimeExportNames(join(options.root, "templates", "runtime")));
+  const renames = renameInput(options.root);
+  const api = buildModel(normalized.doc, runtimeExportNames(join(options.root, "templates", "runtime")), renames);
 
   const project = new Project({ useInMemoryFileSystem: true });
   const typer = createSchemaTyper(normalized.doc);
   const modelLocations = emitModels(api, project, typer);
   emitResources(api, project, typer, modelLocations);
+  emitAliases(api, project);
   emitHelpers(project, typer);
   emitClient(api, project);
   const waiterReport: PassReport = { pass: "waiters", fixes: [], warnings: [] };
@@ -111,5 +115,11 @@ export async function generate(
   await writeAtomically(options.outDir, formatted, async (staging) => {
     if (options.build !== false) await buildPackage(staging);
   });
-  return { specFile: file, sha256, api, reports: [...normalized.reports, waiterReport], files: formatted.size };
+  return {
+    specFile: file,
+    sha256,
+    api,
+    reports: [...normalized.reports, renames.report, waiterReport],
+    files: formatted.size,
+  };
 }

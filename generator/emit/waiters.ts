@@ -80,6 +80,7 @@ export function checkWaiters(table: unknown, api: ApiModel, onMissing?: (message
   const taken = new Set<string>([
     ...api.models.map((m) => m.name),
     ...api.operations.flatMap((o) => [o.functionName, ...Object.values(o.typeNames)]),
+    ...api.aliases.filter((a) => a.kind !== "method").map((a) => a.name),
   ]);
   const seen = new Set<string>();
   const checked = entries.map((raw: unknown, index): CheckedWaiter | undefined => {

@@ -7,6 +7,7 @@ import { NameRegistry } from "../naming/registry.ts";
 import { camelCase, pascalCase, splitWords } from "../naming/words.ts";
 import { preferredMediaType, responseKind } from "./media-types.ts";
 import { functionNameCandidates, groupedName, kebabCase, typeBase } from "./names.ts";
+import { claimAliases, type RenameInput } from "./renames.ts";
 import { deref, directModelRefs, objectProperties } from "./schema-shape.ts";
 import type { ApiModel, ModelInfo, OperationInfo, ParamInfo, ResourceInfo } from "./types.ts";
 
@@ -22,8 +23,13 @@ const PAGINATION_KEYS = new Set(["links", "meta"]);
 /**
  * @param runtimeExports names the runtime core exports (see emit/runtime-exports.ts):
  *   generated names must not take them.
+ * @param renames spec/renames.json: former names kept as deprecated aliases.
  */
-export function buildModel(doc: OpenApiDocument, runtimeExports: readonly string[] = []): ApiModel {
+export function buildModel(
+  doc: OpenApiDocument,
+  runtimeExports: readonly string[] = [],
+  renames: RenameInput = { entries: [], warn: () => {} },
+): ApiModel {
   const schemas = (doc.components?.schemas ?? {}) as Record<string, SchemaOrRef>;
   const modelNames = Object.keys(schemas);
   const exported = new NameRegistry([...PACKAGE_EXPORTS, ...runtimeExports, ...modelNames]);
@@ -68,6 +74,8 @@ export function buildModel(doc: OpenApiDocument, runtimeExports: readonly string
     operations.push(info);
   }
 
+  // Aliases last: every current name has been claimed, so an alias can never take one.
+  const aliases = claimAliases(renames, operations, { exported, resourceProperty, methods: methodRegistries });
   const models = placeModels(schemas, operations);
   const resources: ResourceInfo[] = [];
   for (const property of resourceProperty.values()) {
@@ -86,6 +94,7 @@ export function buildModel(doc: OpenApiDocument, runtimeExports: readonly string
     models,
     operations,
     resources,
+    aliases,
   };
 }
 
