@@ -20,6 +20,9 @@ import type { ApiModel } from "./model/types.ts";
 import { normalize, normalizePasses } from "./normalize/index.ts";
 import type { PassReport } from "./normalize/pass.ts";
 import type { OpenApiDocument } from "./openapi.ts";
+import { type ApiChanges, surfaceOutput } from "./surface/output.ts";
+import { SURFACE_FILE } from "./surface/surface-file.ts";
+import type { Surface } from "./surface/types.ts";
 import { formatFiles } from "./write/format.ts";
 import { writeAtomically } from "./write/atomic.ts";
 
@@ -41,6 +44,10 @@ export interface GenerateResult {
   api: ApiModel;
   reports: PassReport[];
   files: number;
+  /** The public surface written to api.json. */
+  surface: Surface;
+  /** Against the api.json the output directory held before this run, when it held one. */
+  apiChanges?: ApiChanges;
 }
 
 function readJson<T>(path: string): T {
@@ -85,8 +92,9 @@ export async function generate(
   const { file, doc, sha256 } = input ?? (await resolveInput(options));
   const modelNames = readJson<{ names: Record<string, string> }>(join(options.root, "spec", "model-names.json")).names;
   const normalized = normalize(doc, normalizePasses({ modelNames, root: options.root }));
+  const runtimeExports = runtimeExportNames(join(options.root, "templates", "runtime"));
   const renames = renameInput(options.root);
-  const api = buildModel(normalized.doc, runtimeExportNames(join(options.root, "templates", "runtime")), renames);
+  const api = buildModel(normalized.doc, runtimeExports, renames);
 
   const project = new Project({ useInMemoryFileSystem: true });
   const typer = createSchemaTyper(normalized.doc);
@@ -96,7 +104,9 @@ export async function generate(
   emitHelpers(project, typer);
   emitClient(api, project);
   const waiterReport: PassReport = { pass: "waiters", fixes: [], warnings: [] };
-  emitWaiters(api, project, readWaiterTable(options.root), (message) => waiterReport.warnings.push({ message }));
+  const waiters = emitWaiters(api, project, readWaiterTable(options.root), (message) =>
+    waiterReport.warnings.push({ message }),
+  );
   emitIndex(api, project, modelLocations.values());
 
   const files = new Map<string, string>();
@@ -110,6 +120,8 @@ export async function generate(
   for (const [path, text] of runtimeFiles(options.root)) files.set(path, text);
   for (const [path, text] of packageFiles(api, join(options.root, "templates"))) files.set(path, text);
   files.set("openapi.json", JSON.stringify(normalized.doc, null, 2) + "\n");
+  const surface = surfaceOutput(api, { runtimeExports, waiters }, options.outDir);
+  files.set(SURFACE_FILE, surface.text);
 
   const formatted = await formatFiles(files);
   await writeAtomically(options.outDir, formatted, async (staging) => {
@@ -121,5 +133,7 @@ export async function generate(
     api,
     reports: [...normalized.reports, renames.report, waiterReport],
     files: formatted.size,
+    surface: surface.surface,
+    ...(surface.changes ? { apiChanges: surface.changes } : {}),
   };
 }
