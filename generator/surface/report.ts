@@ -44,15 +44,15 @@ export function markdownReport(diff: ApiDiff): string {
     const changes = diff.changes.filter((c) => c.tag === tag);
     if (!changes.length) continue;
     out.push(`### ${HEADINGS[tag]}`, "");
-    for (const c of changes)
-      out.push(`- **${c.resource}**: \`${c.subject}\`${c.at ? ` \`${c.at}\`` : ""}: ${escapeMarkdown(c.message)}`);
+    for (const c of changes) out.push(`- **${c.resource}**: \`${place(c)}\`: ${escapeMarkdown(c.message)}`);
     out.push("");
   }
   return out.join("\n");
 }
 
+/** Only what would turn prose into markup; an underscore inside a word stays as it is in CommonMark. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_[\]<>|])/g, "\\$1");
+  return text.replace(/([\\*<[\]]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))/g, "\\$1");
 }
 
 export function jsonReport(diff: ApiDiff): string {

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { apiDiff } from "../../../generator/surface/cli.ts";
+import { markdownReport } from "../../../generator/surface/report.ts";
 import { serializeSurface } from "../../../generator/surface/surface-file.ts";
 import { type Fixture, ok, query, surfaceOf } from "./support.ts";
 
@@ -90,15 +91,26 @@ describe("npm run api-diff", () => {
         "### Breaking changes",
         "",
         "- **droplets**: `dropletsDestroy`: removed (DELETE /v2/droplets/{id})",
-        "- **droplets**: `dropletsList` `query tag_name`: now required",
+        "- **droplets**: `dropletsList query tag_name`: now required",
         "",
         "### Added",
         "",
-        "- **images**: `imagesList` `query private`: optional parameter added",
+        "- **images**: `imagesList query private`: optional parameter added",
         "",
       ].join("\n"),
     );
     expect(apiDiff([old, old, "--markdown"]).out).toContain("No API changes.");
+  });
+
+  it("--markdown escapes only what would become markup: snake_case names stay readable", () => {
+    const change = { tag: "changed" as const, rule: "type.widened", resource: "apps", subject: "App", at: "App.spec" };
+    const message = "type changed from *any* <x> [y] to snake_case _z_";
+    const text = markdownReport({
+      semver: "minor",
+      counts: { BREAKING: 0, changed: 1, deprecated: 0, added: 0 },
+      changes: [{ ...change, message }],
+    });
+    expect(text).toContain("- **apps**: `App.spec`: type changed from \\*any\\* \\<x> \\[y\\] to snake_case \\_z\\_\n");
   });
 
   it("exits 0 with breaking changes, and 2 with --fail-on-breaking (for CI)", () => {
