@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Project } from "ts-morph";
 import { buildPackage } from "./build/build-package.ts";
+import { emitAliases } from "./emit/aliases.ts";
 import { emitClient, emitIndex } from "./emit/client.ts";
 import { emitHelpers, emitModels } from "./emit/models.ts";
 import { emitResources } from "./emit/operations.ts";
@@ -14,10 +15,14 @@ import { runtimeClientMembers, runtimeExportNames } from "./naming/runtime-names
 import { createSchemaTyper } from "./emit/schema-types.ts";
 import { loadSpec, pinnedSpecPath, SpecError, type SpecSource } from "./load/load-spec.ts";
 import { buildModel } from "./model/build-model.ts";
+import { renameInput } from "./model/renames.ts";
 import type { ApiModel } from "./model/types.ts";
 import { normalize, normalizePasses } from "./normalize/index.ts";
 import type { PassReport } from "./normalize/pass.ts";
 import type { OpenApiDocument } from "./openapi.ts";
+import { type ApiChanges, surfaceOutput } from "./surface/output.ts";
+import { SURFACE_FILE } from "./surface/surface-file.ts";
+import type { Surface } from "./surface/types.ts";
 import { formatFiles } from "./write/format.ts";
 import { writeAtomically } from "./write/atomic.ts";
 
@@ -39,6 +44,10 @@ export interface GenerateResult {
   api: ApiModel;
   reports: PassReport[];
   files: number;
+  /** The public surface written to api.json. */
+  surface: Surface;
+  /** Against the api.json the output directory held before this run, when it held one. */
+  apiChanges?: ApiChanges;
 }
 
 function readJson<T>(path: string): T {
@@ -84,19 +93,21 @@ export async function generate(
   const modelNames = readJson<{ names: Record<string, string> }>(join(options.root, "spec", "model-names.json")).names;
   const normalized = normalize(doc, normalizePasses({ modelNames, root: options.root }));
   const runtimeDir = join(options.root, "templates", "runtime");
-  const api = buildModel(normalized.doc, {
-    exports: runtimeExportNames(runtimeDir),
-    clientMembers: runtimeClientMembers(runtimeDir),
-  });
+  const runtime = { exports: runtimeExportNames(runtimeDir), clientMembers: runtimeClientMembers(runtimeDir) };
+  const renames = renameInput(options.root);
+  const api = buildModel(normalized.doc, runtime, renames);
 
   const project = new Project({ useInMemoryFileSystem: true });
   const typer = createSchemaTyper(normalized.doc, api.modelNames);
   const modelLocations = emitModels(api, project, typer);
   emitResources(api, project, typer, modelLocations);
+  emitAliases(api, project);
   emitHelpers(project, typer);
   emitClient(api, project);
   const waiterReport: PassReport = { pass: "waiters", fixes: [], warnings: [] };
-  emitWaiters(api, project, readWaiterTable(options.root), (message) => waiterReport.warnings.push({ message }));
+  const waiters = emitWaiters(api, project, readWaiterTable(options.root), (message) =>
+    waiterReport.warnings.push({ message }),
+  );
   emitIndex(api, project, modelLocations.values());
 
   const files = new Map<string, string>();
@@ -110,10 +121,20 @@ export async function generate(
   for (const [path, text] of runtimeFiles(options.root)) files.set(path, text);
   for (const [path, text] of packageFiles(api, join(options.root, "templates"))) files.set(path, text);
   files.set("openapi.json", JSON.stringify(normalized.doc, null, 2) + "\n");
+  const surface = surfaceOutput(api, { runtimeExports: runtime.exports, waiters }, options.outDir);
+  files.set(SURFACE_FILE, surface.text);
 
   const formatted = await formatFiles(files);
   await writeAtomically(options.outDir, formatted, async (staging) => {
     if (options.build !== false) await buildPackage(staging);
   });
-  return { specFile: file, sha256, api, reports: [...normalized.reports, waiterReport], files: formatted.size };
+  return {
+    specFile: file,
+    sha256,
+    api,
+    reports: [...normalized.reports, renames.report, waiterReport],
+    files: formatted.size,
+    surface: surface.surface,
+    ...(surface.changes ? { apiChanges: surface.changes } : {}),
+  };
 }

@@ -1,9 +1,11 @@
 // The one-screen run summary: what came in, what went out, what was fixed,
 // and the first warnings (each cut to one line; the count says how many).
 import type { GenerateResult } from "./pipeline.ts";
+import { summaryLines } from "./surface/report.ts";
 
 const WIDTH = 160;
 const SHOWN_WARNINGS = 6;
+const SHOWN_BREAKING = 4;
 
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, " ");
@@ -32,5 +34,15 @@ export function summary(result: GenerateResult, outDir: string, ms: number): str
     `  warnings    ${warnings.length}`,
     ...warnings.slice(0, SHOWN_WARNINGS).map((w) => `    ${oneLine(w)}`),
     ...(warnings.length > SHOWN_WARNINGS ? [`    … and ${warnings.length - SHOWN_WARNINGS} more`] : []),
+    ...apiChangeLines(result),
   ].join("\n");
+}
+
+/** Against the previous api.json, when there was one; `npm run api-diff` gives the full list. */
+function apiChangeLines(result: GenerateResult): string[] {
+  const changes = result.apiChanges;
+  if (!changes) return [];
+  if ("problem" in changes) return [`  api changes not compared: ${oneLine(changes.problem)}`];
+  const [first, ...rest] = summaryLines(changes.diff, SHOWN_BREAKING);
+  return [`  api changes ${first}`, ...rest.map((l) => `    ${oneLine(l)}`)];
 }

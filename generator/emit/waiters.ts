@@ -80,6 +80,7 @@ export function checkWaiters(table: unknown, api: ApiModel, onMissing?: (message
   const taken = new Set<string>([
     ...api.models.map((m) => m.name),
     ...api.operations.flatMap((o) => [o.functionName, ...Object.values(o.typeNames)]),
+    ...api.aliases.filter((a) => a.kind !== "method").map((a) => a.name),
   ]);
   const seen = new Set<string>();
   const checked = entries.map((raw: unknown, index): CheckedWaiter | undefined => {
@@ -168,11 +169,14 @@ export function emitWaiters(
   project: Project,
   table: unknown,
   onMissing?: (message: string) => void,
-): void {
+): CheckedWaiter[] {
   const waiters = checkWaiters(table, api, onMissing);
   const file = project.createSourceFile(WAITERS_FILE, "", { overwrite: true });
   const header = `// Waiters from ${WAITERS_TABLE}: each polls one GET operation through the runtime's waitUntil.`;
-  if (!waiters.length) return void file.addStatements([header, "export {};"]);
+  if (!waiters.length) {
+    file.addStatements([header, "export {};"]);
+    return waiters;
+  }
   file.addImportDeclaration({
     moduleSpecifier: relativeModule(WAITERS_FILE, CORE_MODULE),
     namedImports: ["waitUntil"],
@@ -228,4 +232,5 @@ export function emitWaiters(
       });
   }
   file.insertStatements(0, header);
+  return waiters;
 }

@@ -6,6 +6,7 @@ import { NameRegistry } from "../naming/registry.ts";
 import { camelCase, pascalCase, splitWords } from "../naming/words.ts";
 import { preferredMediaType, responseKind } from "./media-types.ts";
 import { functionNameCandidates, groupedName, kebabCase, typeBase } from "../naming/operation-names.ts";
+import { claimAliases, type RenameInput } from "./renames.ts";
 import { deref, directModelRefs, objectProperties } from "./schema-shape.ts";
 import type { ApiModel, ModelInfo, OperationInfo, ParamInfo, ResourceInfo } from "./types.ts";
 
@@ -34,13 +35,18 @@ function modelCandidates(key: string): string[] {
 /**
  * Every identifier and file name the package declares is planned here, from
  * one registry per scope, in a fixed order: the runtime's names, then models
- * (named by the spec's authors), then functions, the operations' own types and
- * the resource groups. A later claim adapts to an earlier one (a schema named
- * `MonitoringResource` keeps its name; the group's class becomes
+ * (named by the spec's authors), then functions, the operations' own types,
+ * renamed operations' former names (spec/renames.json: kept as deprecated
+ * aliases) and the resource groups. A later claim adapts to an earlier one (a
+ * schema named `MonitoringResource` keeps its name; the group's class becomes
  * `MonitoringApi`), so nothing can collide and the same spec always yields the
  * same names.
  */
-export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNTIME): ApiModel {
+export function buildModel(
+  doc: OpenApiDocument,
+  runtime: RuntimeNames = NO_RUNTIME,
+  renames: RenameInput = { entries: [], warn: () => {} },
+): ApiModel {
   const schemas = (doc.components?.schemas ?? {}) as Record<string, SchemaOrRef>;
   const exported = new NameRegistry([...PACKAGE_EXPORTS, ...runtime.exports]);
   const modelNames = new Map<string, string>();
@@ -88,6 +94,8 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
     operations.push(info);
   }
 
+  // Aliases after every current operation name, so an alias can never take one.
+  const aliases = claimAliases(renames, operations, { exported, resourceProperty, methods: methodRegistries });
   const resources: ResourceInfo[] = [];
   for (const property of resourceProperty.values()) {
     const pascal = pascalCase(splitWords(property));
@@ -114,6 +122,7 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
     modelNames,
     operations,
     resources,
+    aliases,
   };
 }
 
