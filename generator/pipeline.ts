@@ -17,6 +17,7 @@ import { loadSpec, pinnedSpecPath, SpecError, type SpecSource } from "./load/loa
 import { buildModel } from "./model/build-model.ts";
 import { renameInput } from "./model/renames.ts";
 import type { ApiModel } from "./model/types.ts";
+import { checkNormalized } from "./normalize/check-normalized.ts";
 import { normalize, normalizePasses } from "./normalize/index.ts";
 import type { PassReport } from "./normalize/pass.ts";
 import type { OpenApiDocument } from "./openapi.ts";
@@ -92,6 +93,7 @@ export async function generate(
   const { file, doc, sha256 } = input ?? (await resolveInput(options));
   const modelNames = readJson<{ names: Record<string, string> }>(join(options.root, "spec", "model-names.json")).names;
   const normalized = normalize(doc, normalizePasses({ modelNames, root: options.root }));
+  checkNormalized(normalized.doc, file);
   const runtimeDir = join(options.root, "templates", "runtime");
   const runtime = { exports: runtimeExportNames(runtimeDir), clientMembers: runtimeClientMembers(runtimeDir) };
   const renames = renameInput(options.root);

@@ -311,7 +311,14 @@ function placeModels(
   const home = new Map<string, string>();
   for (const [name, counts] of uses) {
     if (counts.size >= 3) home.set(name, SHARED_MODELS);
-    else home.set(name, [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]);
+    // Most uses wins; a tie goes to the resource first in name order, so operation order cannot move a model.
+    else
+      home.set(
+        name,
+        [...counts].reduce((best, entry) =>
+          entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0]) ? entry : best,
+        )[0],
+      );
   }
   const follow = (name: string, resource: string) => {
     for (const inner of refs.get(name) ?? []) {
