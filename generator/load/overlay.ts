@@ -13,7 +13,14 @@
 // layout.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { derefLocal } from "../openapi.ts";
 import { followPointer, formatPointer, getAt } from "../pointer.ts";
+
+const isRefNode = (value: unknown): boolean =>
+  value !== null && typeof value === "object" && typeof (value as { $ref?: unknown }).$ref === "string";
+
+/** A value, or what the local `$ref` it is points at. */
+const derefNode = (root: unknown, value: unknown): unknown => (isRefNode(value) ? derefLocal(root, value) : value);
 
 export interface OverlayAction {
   target: string;
@@ -300,54 +307,74 @@ function readQuoted(expr: string, start: number, fail: (what: string) => never):
  * Each location is selected once, however many paths lead to it.
  */
 export function selectPaths(root: unknown, expr: string, followFinal = false): string[][] {
-  const follow = (tokens: string[]): { tokens: string[]; value: unknown } | undefined => {
-    const at = followPointer(root, tokens);
-    return at && { tokens: at, value: getAt(root, at) };
+  /** A selected node; its pointer tokens are built only for what is finally selected. */
+  interface At {
+    value: unknown;
+    tokens: () => string[];
+  }
+  const child = (parent: At, key: string, value: unknown): At => {
+    let tokens: string[] | undefined;
+    return { value, tokens: () => (tokens ??= [...parent.tokens(), key]) };
   };
-  let current: { tokens: string[]; value: unknown }[] = [{ tokens: [], value: root }];
-  for (const selector of parseJsonPath(expr)) {
-    const next: typeof current = [];
-    for (const start of current) {
-      const here = follow(start.tokens);
-      if (!here || typeof here.value !== "object" || here.value === null) continue;
-      const { tokens, value } = here;
-      const node = value as Record<string, unknown>;
-      if (selector.kind === "descendants") {
-        // Where nodes are written, not where refs lead: every node is visited once, in document order.
-        const below = (at: string[], node: unknown): void => {
-          next.push({ tokens: at, value: node });
-          if (node !== null && typeof node === "object")
-            for (const [key, child] of Object.entries(node))
-              if (child !== null && typeof child === "object") below([...at, key], child);
-        };
-        below(tokens, value);
-      } else if (selector.kind === "wildcard") {
-        for (const key of Object.keys(node)) next.push({ tokens: [...tokens, key], value: node[key] });
-      } else if (selector.kind === "filter") {
-        for (const key of Object.keys(node)) {
-          const holds = selector.conditions.every(({ path, op, value, negate }) => {
-            const at = followPointer(root, [...tokens, key, ...path]);
-            if (op === undefined) return (at !== undefined) !== !!negate;
-            const same = at !== undefined && JSON.stringify(getAt(root, at)) === JSON.stringify(value);
-            return same === (op === "==");
-          });
-          if (holds) next.push({ tokens: [...tokens, key], value: node[key] });
-        }
-      } else if (selector.kind === "index") {
-        if (!Array.isArray(value)) continue;
-        const index = selector.index < 0 ? value.length + selector.index : selector.index;
-        if (index >= 0 && index < value.length) next.push({ tokens: [...tokens, String(index)], value: value[index] });
-      } else if (!Array.isArray(value)) {
-        for (const name of selector.names) {
-          if (Object.hasOwn(node, name)) next.push({ tokens: [...tokens, name], value: node[name] });
-        }
-      }
+  // Only a node that is a `$ref` needs resolving, from the root; everything else is where it is written.
+  const follow = (at: At): At | undefined => {
+    if (!isRefNode(at.value)) return at;
+    const tokens = followPointer(root, at.tokens());
+    return tokens && { value: getAt(root, tokens), tokens: () => tokens };
+  };
+  const holds = (node: unknown, { path, op, value, negate }: FilterCondition): boolean => {
+    let current: unknown = derefNode(root, node);
+    for (const key of path) {
+      current =
+        current !== null && typeof current === "object" && Object.hasOwn(current, key)
+          ? derefNode(root, (current as Record<string, unknown>)[key])
+          : undefined;
     }
+    if (op === undefined) return (current !== undefined) !== !!negate;
+    return (current !== undefined && JSON.stringify(current) === JSON.stringify(value)) === (op === "==");
+  };
+  /** Applies one selector (not `..`) to a node that is an object. */
+  const step = (here: At, selector: Exclude<PathSelector, { kind: "descendants" }>, next: At[]): void => {
+    const node = here.value as Record<string, unknown>;
+    if (selector.kind === "wildcard") {
+      for (const key of Object.keys(node)) next.push(child(here, key, node[key]));
+    } else if (selector.kind === "filter") {
+      for (const key of Object.keys(node))
+        if (selector.conditions.every((c) => holds(node[key], c))) next.push(child(here, key, node[key]));
+    } else if (selector.kind === "index") {
+      if (!Array.isArray(node)) return;
+      const index = selector.index < 0 ? node.length + selector.index : selector.index;
+      if (index >= 0 && index < node.length) next.push(child(here, String(index), node[index]));
+    } else if (!Array.isArray(node)) {
+      for (const name of selector.names) if (Object.hasOwn(node, name)) next.push(child(here, name, node[name]));
+    }
+  };
+  const selectors = parseJsonPath(expr);
+  let current: At[] = [{ value: root, tokens: () => [] }];
+  for (let i = 0; i < selectors.length; i++) {
+    const selector = selectors[i]!;
+    const next: At[] = [];
+    for (const start of current) {
+      const here = follow(start);
+      if (!here || typeof here.value !== "object" || here.value === null) continue;
+      if (selector.kind !== "descendants") {
+        step(here, selector, next);
+        continue;
+      }
+      // `..` and the selector after it, in one walk: where nodes are written, not where refs lead,
+      // every node visited once, in document order. (The parser never puts `..` last.)
+      const after = selectors[i + 1] as Exclude<PathSelector, { kind: "descendants" }>;
+      const below = (at: At): void => {
+        step(follow(at) ?? at, after, next);
+        for (const [key, value] of Object.entries(at.value as object))
+          if (value !== null && typeof value === "object") below(child(at, key, value));
+      };
+      below(here);
+    }
+    if (selector.kind === "descendants") i++;
     current = next;
   }
-  const selected = followFinal
-    ? current.map((c) => follow(c.tokens)?.tokens ?? c.tokens)
-    : current.map((c) => c.tokens);
+  const selected = current.map((at) => (followFinal ? (follow(at) ?? at) : at).tokens());
   const seen = new Set<string>();
   return selected.filter((tokens) => {
     const key = formatPointer(tokens);

@@ -30,16 +30,17 @@
 // removes a list item that a `$ref` addresses by a later index, is an error.
 import type { NormalizePass } from "../pass.ts";
 import { derefLocal, type OpenApiDocument } from "../../openapi.ts";
-import { formatPointer, getAt, setAt } from "../../pointer.ts";
+import { formatPointer, getAt } from "../../pointer.ts";
 import { OverlayError, selectPaths, type LoadedOverlay, type OverlayAction } from "../../load/overlay.ts";
+import { Journal } from "./support/journal.ts";
 import { danglingRefs, refTargets } from "./support/refs.ts";
 import { isObject, type JsonObject } from "./support/walk-document.ts";
 
-function merge(target: JsonObject, patch: JsonObject): void {
+function merge(journal: Journal, target: JsonObject, patch: JsonObject): void {
   for (const [key, value] of Object.entries(patch)) {
     const current = target[key];
-    if (isObject(current) && isObject(value)) merge(current, value);
-    else target[key] = structuredClone(value);
+    if (isObject(current) && isObject(value)) merge(journal, current, value);
+    else journal.set(target, key, structuredClone(value));
   }
 }
 
@@ -49,25 +50,35 @@ function parameterKey(doc: OpenApiDocument, value: unknown): string | undefined 
   return isObject(p) && typeof p.in === "string" && typeof p.name === "string" ? `${p.in} ${p.name}` : undefined;
 }
 
+/** What applying one file needs: the document, the journal of changes and how to fail. */
+interface Apply {
+  doc: OpenApiDocument;
+  journal: Journal;
+  fail: (why: string) => never;
+}
+
 /** Applies one value; false when it was already there (a parameter the list has: appending it would be invalid). */
-function applyValue(doc: OpenApiDocument, tokens: string[], value: unknown, fail: (why: string) => never): boolean {
+function applyValue({ doc, journal, fail }: Apply, tokens: string[], value: unknown): boolean {
   const node = getAt(doc, tokens);
+  const parent = getAt(doc, tokens.slice(0, -1)) as JsonObject;
+  const key = tokens[tokens.length - 1]!;
   if (Array.isArray(node)) {
-    const key = parameterKey(doc, value);
-    if (key !== undefined && node.some((item) => parameterKey(doc, item) === key)) return false;
-    node.push(structuredClone(value));
+    const param = parameterKey(doc, value);
+    if (param !== undefined && node.some((item) => parameterKey(doc, item) === param)) return false;
+    journal.push(node, structuredClone(value));
   } else if (isObject(node) && isObject(value) && typeof value.$ref === "string") {
     // A reference replaces the node: OpenAPI 3.0 ignores whatever would stay beside it.
-    setAt(doc, tokens, structuredClone(value));
+    if (tokens.length === 0) fail("cannot replace the whole document");
+    journal.set(parent, key, structuredClone(value));
   } else if (isObject(node)) {
     if (!isObject(value)) fail(`${formatPointer(tokens)} is an object, so the update must be an object`);
-    merge(node, value as JsonObject);
+    merge(journal, node, value as JsonObject);
   } else if (tokens.length === 0) fail("cannot replace the whole document");
-  else setAt(doc, tokens, structuredClone(value));
+  else journal.set(parent, key, structuredClone(value));
   return true;
 }
 
-function remove(doc: OpenApiDocument, targets: string[][], fail: (why: string) => never): void {
+function remove({ doc, journal, fail }: Apply, targets: string[][]): void {
   let referenced: string[] | undefined;
   // Last first, so earlier removals in the same list do not shift later ones.
   const ordered = [...targets].sort((a, b) => (Number(b[b.length - 1]) || 0) - (Number(a[a.length - 1]) || 0));
@@ -84,9 +95,9 @@ function remove(doc: OpenApiDocument, targets: string[][], fail: (why: string) =
       });
       if (shifted)
         fail(`removing ${formatPointer(tokens)} would shift the list item that a $ref points at (${shifted})`);
-      parent.splice(Number(key), 1);
+      journal.splice(parent, Number(key));
     } else {
-      delete (parent as JsonObject)[key];
+      journal.delete(parent as JsonObject, key);
     }
   }
 }
@@ -100,14 +111,15 @@ interface Applied {
   present: string[][];
 }
 
-function applyAction(doc: OpenApiDocument, action: OverlayAction, fail: (why: string) => never): Applied {
+function applyAction(context: Apply, action: OverlayAction): Applied {
+  const { doc, fail } = context;
   // OpenAPI 3.0 ignores keywords beside a `$ref`, so an update of a node that is a reference applies to what
   // it refers to, unless the update is a reference itself: that replaces the node. A removal removes the node.
   const repoints = isObject(action.update) && "$ref" in action.update;
   const targets = selectPaths(doc, action.target, action.remove !== true && !repoints);
   if (targets.length === 0) throw new StaleTarget(`target ${action.target} matched nothing`);
   if (action.remove === true) {
-    remove(doc, targets, fail);
+    remove(context, targets);
     return { changed: targets, present: [] };
   }
   let value = action.update;
@@ -118,58 +130,75 @@ function applyAction(doc: OpenApiDocument, action: OverlayAction, fail: (why: st
     value = getAt(doc, sources[0]!);
   }
   const applied: Applied = { changed: [], present: [] };
-  for (const tokens of targets) (applyValue(doc, tokens, value, fail) ? applied.changed : applied.present).push(tokens);
+  for (const tokens of targets) (applyValue(context, tokens, value) ? applied.changed : applied.present).push(tokens);
   return applied;
+}
+
+interface FileResult {
+  fixes: { message: string; pointer: string }[];
+  notes: string[];
+  /** Set when a target matched nothing: the file's changes were taken back. */
+  stale?: string;
+}
+
+/** Applies one overlay file to `doc` in place, whole or (when a target is stale) not at all. */
+function applyFile(doc: OpenApiDocument, { file, overlay }: LoadedOverlay): FileResult {
+  const journal = new Journal();
+  const result: FileResult = { fixes: [], notes: [] };
+  for (const [index, action] of overlay.actions.entries()) {
+    const fail = (why: string): never => {
+      throw new OverlayError(file, why, index);
+    };
+    const verb = action.remove === true ? "remove" : action.copy !== undefined ? `copy from ${action.copy}` : "update";
+    try {
+      const { changed, present } = applyAction({ doc, journal, fail }, action);
+      for (const tokens of changed)
+        result.fixes.push({
+          message: `${file} #${index} ${verb}: ${action.description ?? action.target}`,
+          pointer: formatPointer(tokens),
+        });
+      for (const tokens of present)
+        result.notes.push(`${file} #${index}: the spec already has it at ${formatPointer(tokens)}`);
+    } catch (error) {
+      journal.rollback();
+      if (!(error instanceof StaleTarget)) throw error;
+      return { fixes: [], notes: [], stale: `action #${index}: ${error.message}` };
+    }
+  }
+  return result;
+}
+
+/** Which file first left a ref dangling: replays them one at a time (only when one did). */
+function blameDangling(input: OpenApiDocument, overlays: readonly LoadedOverlay[]): never {
+  const doc = structuredClone(input);
+  let before = new Set(danglingRefs(doc));
+  for (const overlay of overlays) {
+    if (applyFile(doc, overlay).stale) continue;
+    const after = danglingRefs(doc);
+    const broken = after.filter((ref) => !before.has(ref));
+    if (broken.length > 0)
+      throw new OverlayError(
+        overlay.file,
+        `leaves ${broken.length} $ref(s) dangling, e.g. ${broken.slice(0, 3).join("; ")}`,
+      );
+    before = new Set(after);
+  }
+  throw new Error("apply-overlays: a ref was left dangling, but replaying the files one by one did not reproduce it");
 }
 
 export function applyOverlays(overlays: readonly LoadedOverlay[]): NormalizePass {
   return {
     name: "apply-overlays",
     run(input, ctx) {
-      let doc = structuredClone(input);
-      for (const { file, overlay } of overlays) {
-        const working = structuredClone(doc);
-        const danglingBefore = new Set(danglingRefs(working));
-        const fixes: { message: string; pointer: string }[] = [];
-        const notes: string[] = [];
-        let stale: string | undefined;
-        overlay.actions.forEach((action, index) => {
-          if (stale) return;
-          const fail = (why: string): never => {
-            throw new OverlayError(file, why, index);
-          };
-          const verb =
-            action.remove === true ? "remove" : action.copy !== undefined ? `copy from ${action.copy}` : "update";
-          try {
-            const { changed, present } = applyAction(working, action, fail);
-            for (const tokens of changed) {
-              fixes.push({
-                message: `${file} #${index} ${verb}: ${action.description ?? action.target}`,
-                pointer: formatPointer(tokens),
-              });
-            }
-            for (const tokens of present)
-              notes.push(`${file} #${index}: the spec already has it at ${formatPointer(tokens)}`);
-          } catch (error) {
-            if (!(error instanceof StaleTarget)) throw error;
-            stale = `action #${index}: ${error.message}`;
-          }
-        });
-        if (stale) {
-          ctx.note(`${file} not needed here: ${stale}`);
-          continue;
-        }
-        const broken = danglingRefs(working).filter((ref) => !danglingBefore.has(ref));
-        if (broken.length > 0) {
-          throw new OverlayError(
-            file,
-            `leaves ${broken.length} $ref(s) dangling, e.g. ${broken.slice(0, 3).join("; ")}`,
-          );
-        }
+      const doc = structuredClone(input);
+      const danglingBefore = new Set(danglingRefs(doc));
+      for (const overlay of overlays) {
+        const { fixes, notes, stale } = applyFile(doc, overlay);
+        if (stale) ctx.note(`${overlay.file} not needed here: ${stale}`);
         for (const fix of fixes) ctx.fixed(fix.message, fix.pointer);
         for (const note of notes) ctx.note(note);
-        doc = working;
       }
+      if (danglingRefs(doc).some((ref) => !danglingBefore.has(ref))) blameDangling(input, overlays);
       return doc;
     },
   };
