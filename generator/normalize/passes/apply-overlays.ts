@@ -192,12 +192,17 @@ export function applyOverlays(overlays: readonly LoadedOverlay[]): NormalizePass
     run(input, ctx) {
       const doc = structuredClone(input);
       const danglingBefore = new Set(danglingRefs(doc));
+      const notNeeded: string[] = [];
       for (const overlay of overlays) {
         const { fixes, notes, stale } = applyFile(doc, overlay);
-        if (stale) ctx.note(`${overlay.file} not needed here: ${stale}`);
+        if (stale) {
+          notNeeded.push(overlay.file.split("/").pop()!);
+          ctx.detail(`${overlay.file} not needed: ${stale}`);
+        }
         for (const fix of fixes) ctx.fixed(fix.message, fix.pointer);
         for (const note of notes) ctx.note(note);
       }
+      if (notNeeded.length) ctx.note(`not needed by this spec, their targets are not in it: ${notNeeded.join(", ")}`);
       if (danglingRefs(doc).some((ref) => !danglingBefore.has(ref))) blameDangling(input, overlays);
       return doc;
     },

@@ -88,7 +88,10 @@ function resolveOverrides(
       );
     if (!earlier) found.set(pointer, { name, key });
   }
-  if (absent.length) ctx.note(`spec/model-names.json names schemas this spec does not have: ${absent.join(", ")}`);
+  if (absent.length) {
+    ctx.note(`spec/model-names.json names ${absent.length} schema files this spec does not have`);
+    ctx.detail(`spec/model-names.json names schema files this spec does not have: ${absent.join(", ")}`);
+  }
   return new Map([...found].map(([pointer, { name }]) => [pointer, name]));
 }
 

@@ -143,15 +143,15 @@ describe("apply-overlays", () => {
     expect(doc.info.title).toBe("fixture");
     expect(report.fixes).toEqual([]);
     expect(report.warnings).toEqual([]);
-    expect(report.notes).toEqual([
-      "spec/overlays/fix.json not needed here: action #1: target $.paths['/gone'] matched nothing",
-    ]);
+    expect(report.notes).toEqual(["not needed by this spec, their targets are not in it: fix.json"]);
   });
 
   it("skips a file whose copy source is gone, too", () => {
     const { doc, report } = apply(applyOverlays([overlay([{ target: "$.info", copy: "$.paths['/gone']" }])]), spec());
     expect(doc).toEqual(spec());
-    expect(report.notes?.[0]).toMatch(/not needed here: action #0: copy source \$\.paths\['\/gone'\] matched nothing/);
+    expect(report.details?.[0]).toMatch(
+      /fix\.json not needed: action #0: copy source \$\.paths\['\/gone'\] matched nothing/,
+    );
   });
 
   it("does not blame an overlay for refs that dangled before it", () => {

@@ -187,7 +187,8 @@ describe("hoist-shared-schemas", () => {
         bundled(),
       );
       expect(report.warnings).toEqual([]);
-      expect(report.notes).toEqual(["spec/model-names.json names schemas this spec does not have: gone"]);
+      expect(report.notes).toEqual(["spec/model-names.json names 1 schema files this spec does not have"]);
+      expect(report.details).toEqual(["spec/model-names.json names schema files this spec does not have: gone"]);
     });
 
     it("ignores origin keys in a single-file spec, and warns about a use-site key that names nothing there", () => {
