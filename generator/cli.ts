@@ -1,4 +1,4 @@
-// `npm run generate [-- --spec <file>] [--update-spec] [--out <dir>] [--no-build]`
+// `npm run generate [-- --spec <file>] [--update-spec] [--out <dir>] [--no-build] [--verbose]`
 // Prints a one-screen summary; any failure prints one clear error and exits 1
 // with the previous output left as it was.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
       "update-spec": { type: "boolean", default: false },
       out: { type: "string", default: join(root, "generated") },
       "no-build": { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
     },
     strict: true,
   });
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
       console.log(`spec/source.json now pins sha256 ${result.sha256}`);
     }
   }
-  console.log(summary(result, resolve(values.out!), performance.now() - started));
+  console.log(summary(result, resolve(values.out!), performance.now() - started, values.verbose));
 }
 
 main().catch((error: unknown) => {

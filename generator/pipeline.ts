@@ -11,9 +11,13 @@ import { loadSpec, pinnedSpecPath, SpecError, type SpecSource } from "./load/loa
 import { readSpecData, type SpecData } from "./load/spec-data.ts";
 import { buildModel } from "./model/build-model.ts";
 import type { ApiModel } from "./model/types.ts";
+import { checkNormalized } from "./normalize/check-normalized.ts";
 import { normalize, normalizePasses } from "./normalize/index.ts";
 import type { PassReport } from "./normalize/pass.ts";
 import type { OpenApiDocument } from "./openapi.ts";
+import { type ApiChanges, surfaceOutput } from "./surface/output.ts";
+import { SURFACE_FILE } from "./surface/surface-file.ts";
+import type { Surface } from "./surface/types.ts";
 import { formatFiles } from "./write/format.ts";
 import { writeAtomically } from "./write/atomic.ts";
 
@@ -27,7 +31,7 @@ export interface GenerateOptions {
   outDir: string;
   /** Skip tsc/esbuild (used by tests that only inspect sources). */
   build?: boolean;
-  /** The data in spec/ (model names, overlays, waiters); default: read and checked from `root`. */
+  /** The data in spec/ (model names, overlays, renames, waiters); default: read and checked from `root`. */
   data?: SpecData;
 }
 
@@ -37,14 +41,22 @@ export interface GenerateResult {
   api: ApiModel;
   reports: PassReport[];
   files: number;
+  /** The public surface written to api.json. */
+  surface: Surface;
+  /** Against the api.json the output directory held before this run, when it held one. */
+  apiChanges?: ApiChanges;
 }
 
 function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, "utf8")) as T;
 }
 
+/** What rendering in memory needs: no output directory (without one, nothing is compared) and no build. */
+export type RenderOptions = Omit<GenerateOptions, "outDir" | "build"> &
+  Partial<Pick<GenerateOptions, "outDir" | "build">>;
+
 export async function resolveInput(
-  options: Pick<GenerateOptions, "root" | "spec" | "updateSpec">,
+  options: RenderOptions,
 ): Promise<{ file: string; doc: OpenApiDocument; sha256: string; pinned?: SpecSource }> {
   if (options.spec) {
     const loaded = await loadSpec(options.spec);
@@ -75,41 +87,47 @@ function runtimeFiles(root: string): Map<string, string> {
 }
 
 /** The generated package's files, formatted, and what the summary reports; nothing is written. */
-export interface RenderedPackage {
-  specFile: string;
-  sha256: string;
-  api: ApiModel;
-  reports: PassReport[];
+export interface RenderedPackage extends Omit<GenerateResult, "files"> {
   /** Path under the package root -> text. */
   files: Map<string, string>;
 }
 
-/** Load -> normalise -> model -> emit -> format: every file of the package, in memory. */
+/**
+ * Load -> normalise -> model -> emit -> format: every file of the package, in
+ * memory. With `outDir`, the public surface is compared with the api.json there.
+ */
 export async function renderPackage(
-  options: Omit<GenerateOptions, "outDir" | "build">,
+  options: RenderOptions,
   input?: { file: string; doc: OpenApiDocument; sha256: string },
 ): Promise<RenderedPackage> {
   const { file, doc, sha256 } = input ?? (await resolveInput(options));
   const data = options.data ?? readSpecData(options.root);
   const normalized = normalize(doc, normalizePasses(data));
+  checkNormalized(normalized.doc, file);
   const runtimeDir = join(options.root, "templates", "runtime");
+  const runtime = { exports: runtimeExportNames(runtimeDir), clientMembers: runtimeClientMembers(runtimeDir) };
+  const renameReport: PassReport = { pass: "renames", fixes: [], warnings: [] };
   const waiterReport: PassReport = { pass: "waiters", fixes: [], warnings: [] };
-  const api = buildModel(
-    normalized.doc,
-    { exports: runtimeExportNames(runtimeDir), clientMembers: runtimeClientMembers(runtimeDir) },
-    { waiters: data.waiters, onMissingWaiter: (message) => waiterReport.warnings.push({ message }) },
-  );
+  const api = buildModel(normalized.doc, runtime, {
+    renames: { entries: data.renames, warn: (message) => renameReport.warnings.push({ message }) },
+    waiters: data.waiters,
+    onMissingWaiter: (message) => waiterReport.warnings.push({ message }),
+  });
 
   const files = emitSources(api);
   for (const [path, text] of runtimeFiles(options.root)) files.set(path, text);
   for (const [path, text] of packageFiles(api, join(options.root, "templates"))) files.set(path, text);
   files.set("openapi.json", JSON.stringify(normalized.doc, null, 2) + "\n");
+  const surface = surfaceOutput(api, { runtimeExports: runtime.exports }, options.outDir);
+  files.set(SURFACE_FILE, surface.text);
   return {
     specFile: file,
     sha256,
     api,
-    reports: [...normalized.reports, waiterReport],
+    reports: [...normalized.reports, renameReport, waiterReport],
     files: await formatFiles(files),
+    surface: surface.surface,
+    ...(surface.changes ? { apiChanges: surface.changes } : {}),
   };
 }
 
@@ -117,9 +135,10 @@ export async function generate(
   options: GenerateOptions,
   input?: { file: string; doc: OpenApiDocument; sha256: string },
 ): Promise<GenerateResult> {
-  const { files, specFile, sha256, api, reports } = await renderPackage(options, input);
-  await writeAtomically(options.outDir, files, async (staging) => {
+  const rendered = await renderPackage(options, input);
+  await writeAtomically(options.outDir, rendered.files, async (staging) => {
     if (options.build !== false) await buildPackage(staging);
   });
-  return { specFile, sha256, api, reports, files: files.size };
+  const { files, ...result } = rendered;
+  return { ...result, files: files.size };
 }

@@ -203,7 +203,12 @@ export function bundleSpec({ entry, files }: SpecFiles): Bundled {
     if (isObject(value) && typeof value.$ref === "string" && refTarget(file, value.$ref).file !== entry) {
       const target = refTarget(file, value.$ref);
       const resolved = resolve(target.file, target.tokens, tokens);
-      return walkCollection(resolved.node, kind, each, resolved.file, resolved.tokens);
+      const id = originId(resolved.file, resolved.tokens);
+      if (inProgress.includes(id)) fail(file, [...tokens, "$ref"], `$ref cycle through ${relative(resolved.file)}`);
+      inProgress.push(id);
+      const content = walkCollection(resolved.node, kind, each, resolved.file, resolved.tokens);
+      inProgress.pop();
+      return content;
     }
     if (each === "map" && isObject(value))
       return Object.fromEntries(

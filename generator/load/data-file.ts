@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { escapeToken } from "../pointer.ts";
+import { escapeToken, formatPointer } from "../pointer.ts";
+import { parseSpecText } from "./syntax-errors.ts";
 
 export class SpecDataError extends Error {
   override name = "SpecDataError";
@@ -29,7 +30,7 @@ const ajv = new Ajv({ allErrors: false, verbose: true, strict: true, strictRequi
 ajv.addKeyword({ keyword: MESSAGE, schemaType: "string" });
 const compiled = new Map<string, ValidateFunction>();
 
-/** Parses a JSON file; a syntax error names the file. */
+/** Parses a JSON file; a syntax error names the file, the line and column, and the value being read. */
 export function readJsonFile(path: string, file: string): unknown {
   let text: string;
   try {
@@ -37,11 +38,9 @@ export function readJsonFile(path: string, file: string): unknown {
   } catch (error) {
     throw new SpecDataError(file, "", `cannot read: ${(error as Error).message}`);
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new SpecDataError(file, "", `not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseSpecText(path, text);
+  if (parsed.ok) return parsed.value;
+  throw new SpecDataError(file, formatPointer(parsed.problem.tokens).slice(1), parsed.problem.message);
 }
 
 const ARTICLE: Record<string, string> = { array: "an array", object: "an object", integer: "an integer" };

@@ -5,16 +5,24 @@
 // `target`s. Supported: Overlay 1.0 (`update`, `remove`) and 1.1 (`copy`), with
 // the JSONPath subset the overlays need: `$`, `.name`, `['name']` / `["name"]`
 // (comma lists allowed), `[index]` (negative counts from the end), `.*`, `[*]`,
-// and comparison filters `[?@ == 'value']`, `[?@.name != 3]` (RFC 9535: the
-// children whose value, or whose member at a relative path, compares so).
+// filters of comparisons and existence tests joined by `&&` (RFC 9535:
+// `[?@ == 'value']`, `[?@.operationId == 'x' && !@.requestBody]` keep the
+// children for which each holds),
 // and descendant segments (`$..logtail.required`: wherever it is written).
 // Other filters are refused with a clear error. Targets
 // are followed through `$ref`s (see selectPaths), so they survive a change of
 // layout.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { derefLocal } from "../openapi.ts";
 import { followPointer, formatPointer, getAt } from "../pointer.ts";
 import { readJsonFile, SpecDataError, validateData } from "./data-file.ts";
+
+const isRefNode = (value: unknown): boolean =>
+  value !== null && typeof value === "object" && typeof (value as { $ref?: unknown }).$ref === "string";
+
+/** A value, or what the local `$ref` it is points at. */
+const derefNode = (root: unknown, value: unknown): unknown => (isRefNode(value) ? derefLocal(root, value) : value);
 
 export interface OverlayAction {
   target: string;
@@ -77,12 +85,20 @@ export function loadOverlays(dir: string, label = dir): LoadedOverlay[] {
     .map((name) => parseOverlay(readJsonFile(join(dir, name), `${label}/${name}`), `${label}/${name}`));
 }
 
-/** One step of a JSONPath: member names, indices, every child, or the children a comparison keeps. */
+/** `@.path == value`, `@.path != value`, or (no `op`) whether `@.path` exists, negated with `!`. */
+export interface FilterCondition {
+  path: string[];
+  op?: "==" | "!=";
+  value?: unknown;
+  negate?: boolean;
+}
+
+/** One step of a JSONPath: member names, indices, every child, or the children a filter keeps. */
 export type PathSelector =
   | { kind: "names"; names: string[] }
   | { kind: "index"; index: number }
   | { kind: "wildcard" }
-  | { kind: "filter"; path: string[]; op: "==" | "!="; value: unknown }
+  | { kind: "filter"; conditions: FilterCondition[] }
   | { kind: "descendants" };
 
 /** Parses the supported JSONPath subset; throws naming the offending position. */
@@ -156,7 +172,11 @@ export function parseJsonPath(expr: string): PathSelector[] {
   return out;
 }
 
-/** `?@ == 'x'`, `?(@.a['b'] != 1)`: returns the selector and the offset after the closing `]`. */
+/**
+ * `?@ == 'x'`, `?(@.a['b'] != 1 && !@.c)`: comparisons and existence tests of
+ * `@` or a member below it, joined by `&&`. Returns the selector and the offset
+ * after the closing `]`.
+ */
 function readFilter(expr: string, start: number, fail: (what: string) => never): [PathSelector, number] {
   let i = start;
   const skip = () => {
@@ -165,47 +185,60 @@ function readFilter(expr: string, start: number, fail: (what: string) => never):
   skip();
   const parenthesised = expr[i] === "(";
   if (parenthesised) i++;
-  skip();
-  if (expr[i] !== "@") fail("a filter must compare @ or a member of @ (e.g. ?@.name == 'x')");
-  i++;
-  const path: string[] = [];
+  const conditions: FilterCondition[] = [];
   for (;;) {
-    if (expr[i] === ".") {
-      const name = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/.exec(expr.slice(i + 1))?.[0];
-      if (!name) fail("expected a member name after '@.'");
-      path.push(name!);
-      i += 1 + name!.length;
-    } else if (expr[i] === "[" && (expr[i + 1] === "'" || expr[i + 1] === '"')) {
-      const [name, end] = readQuoted(expr, i + 1, fail);
-      if (expr[end] !== "]") fail("expected ] after a quoted member name");
-      path.push(name);
-      i = end + 1;
-    } else break;
+    skip();
+    const negate = expr[i] === "!";
+    if (negate) i++;
+    if (expr[i] !== "@") fail("a filter must test @ or a member of @ (e.g. ?@.name == 'x')");
+    i++;
+    const path: string[] = [];
+    for (;;) {
+      if (expr[i] === ".") {
+        const name = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/.exec(expr.slice(i + 1))?.[0];
+        if (!name) fail("expected a member name after '@.'");
+        path.push(name!);
+        i += 1 + name!.length;
+      } else if (expr[i] === "[" && (expr[i + 1] === "'" || expr[i + 1] === '"')) {
+        const [name, end] = readQuoted(expr, i + 1, fail);
+        if (expr[end] !== "]") fail("expected ] after a quoted member name");
+        path.push(name);
+        i = end + 1;
+      } else break;
+    }
+    skip();
+    const op = expr.slice(i, i + 2);
+    if (op === "==" || op === "!=") {
+      if (negate) fail("! negates an existence test (!@.x), not a comparison");
+      i += 2;
+      skip();
+      let value: unknown;
+      if (expr[i] === "'" || expr[i] === '"') {
+        const [text, end] = readQuoted(expr, i, fail);
+        value = text;
+        i = end;
+      } else {
+        const literal = /^(-?\d+(\.\d+)?|true|false|null)/.exec(expr.slice(i))?.[0];
+        if (!literal) fail("a filter compares with a quoted string, a number, true, false or null");
+        value = JSON.parse(literal!);
+        i += literal!.length;
+      }
+      conditions.push({ path, op, value });
+    } else {
+      if (path.length === 0 && !negate) fail("a filter supports only ==, != and existence tests (@.x, !@.x)");
+      conditions.push({ path, negate });
+    }
+    skip();
+    if (!expr.startsWith("&&", i)) break;
+    i += 2;
   }
-  skip();
-  const op = expr.slice(i, i + 2);
-  if (op !== "==" && op !== "!=") fail("a filter supports only == and !=");
-  i += 2;
-  skip();
-  let value: unknown;
-  if (expr[i] === "'" || expr[i] === '"') {
-    const [text, end] = readQuoted(expr, i, fail);
-    value = text;
-    i = end;
-  } else {
-    const literal = /^(-?\d+(\.\d+)?|true|false|null)/.exec(expr.slice(i))?.[0];
-    if (!literal) fail("a filter compares with a quoted string, a number, true, false or null");
-    value = JSON.parse(literal!);
-    i += literal!.length;
-  }
-  skip();
   if (parenthesised) {
     if (expr[i] !== ")") fail("expected )");
     i++;
     skip();
   }
   if (expr[i] !== "]") fail("expected ] after the filter");
-  return [{ kind: "filter", path, op: op as "==" | "!=", value }, i + 1];
+  return [{ kind: "filter", conditions }, i + 1];
 }
 
 const ESCAPES: Record<string, string> = {
@@ -254,50 +287,74 @@ function readQuoted(expr: string, start: number, fail: (what: string) => never):
  * Each location is selected once, however many paths lead to it.
  */
 export function selectPaths(root: unknown, expr: string, followFinal = false): string[][] {
-  const follow = (tokens: string[]): { tokens: string[]; value: unknown } | undefined => {
-    const at = followPointer(root, tokens);
-    return at && { tokens: at, value: getAt(root, at) };
+  /** A selected node; its pointer tokens are built only for what is finally selected. */
+  interface At {
+    value: unknown;
+    tokens: () => string[];
+  }
+  const child = (parent: At, key: string, value: unknown): At => {
+    let tokens: string[] | undefined;
+    return { value, tokens: () => (tokens ??= [...parent.tokens(), key]) };
   };
-  let current: { tokens: string[]; value: unknown }[] = [{ tokens: [], value: root }];
-  for (const selector of parseJsonPath(expr)) {
-    const next: typeof current = [];
-    for (const start of current) {
-      const here = follow(start.tokens);
-      if (!here || typeof here.value !== "object" || here.value === null) continue;
-      const { tokens, value } = here;
-      const node = value as Record<string, unknown>;
-      if (selector.kind === "descendants") {
-        // Where nodes are written, not where refs lead: every node is visited once, in document order.
-        const below = (at: string[], node: unknown): void => {
-          next.push({ tokens: at, value: node });
-          if (node !== null && typeof node === "object")
-            for (const [key, child] of Object.entries(node))
-              if (child !== null && typeof child === "object") below([...at, key], child);
-        };
-        below(tokens, value);
-      } else if (selector.kind === "wildcard") {
-        for (const key of Object.keys(node)) next.push({ tokens: [...tokens, key], value: node[key] });
-      } else if (selector.kind === "filter") {
-        for (const key of Object.keys(node)) {
-          const at = followPointer(root, [...tokens, key, ...selector.path]);
-          const same = at !== undefined && JSON.stringify(getAt(root, at)) === JSON.stringify(selector.value);
-          if (same === (selector.op === "==")) next.push({ tokens: [...tokens, key], value: node[key] });
-        }
-      } else if (selector.kind === "index") {
-        if (!Array.isArray(value)) continue;
-        const index = selector.index < 0 ? value.length + selector.index : selector.index;
-        if (index >= 0 && index < value.length) next.push({ tokens: [...tokens, String(index)], value: value[index] });
-      } else if (!Array.isArray(value)) {
-        for (const name of selector.names) {
-          if (Object.hasOwn(node, name)) next.push({ tokens: [...tokens, name], value: node[name] });
-        }
-      }
+  // Only a node that is a `$ref` needs resolving, from the root; everything else is where it is written.
+  const follow = (at: At): At | undefined => {
+    if (!isRefNode(at.value)) return at;
+    const tokens = followPointer(root, at.tokens());
+    return tokens && { value: getAt(root, tokens), tokens: () => tokens };
+  };
+  const holds = (node: unknown, { path, op, value, negate }: FilterCondition): boolean => {
+    let current: unknown = derefNode(root, node);
+    for (const key of path) {
+      current =
+        current !== null && typeof current === "object" && Object.hasOwn(current, key)
+          ? derefNode(root, (current as Record<string, unknown>)[key])
+          : undefined;
     }
+    if (op === undefined) return (current !== undefined) !== !!negate;
+    return (current !== undefined && JSON.stringify(current) === JSON.stringify(value)) === (op === "==");
+  };
+  /** Applies one selector (not `..`) to a node that is an object. */
+  const step = (here: At, selector: Exclude<PathSelector, { kind: "descendants" }>, next: At[]): void => {
+    const node = here.value as Record<string, unknown>;
+    if (selector.kind === "wildcard") {
+      for (const key of Object.keys(node)) next.push(child(here, key, node[key]));
+    } else if (selector.kind === "filter") {
+      for (const key of Object.keys(node))
+        if (selector.conditions.every((c) => holds(node[key], c))) next.push(child(here, key, node[key]));
+    } else if (selector.kind === "index") {
+      if (!Array.isArray(node)) return;
+      const index = selector.index < 0 ? node.length + selector.index : selector.index;
+      if (index >= 0 && index < node.length) next.push(child(here, String(index), node[index]));
+    } else if (!Array.isArray(node)) {
+      for (const name of selector.names) if (Object.hasOwn(node, name)) next.push(child(here, name, node[name]));
+    }
+  };
+  const selectors = parseJsonPath(expr);
+  let current: At[] = [{ value: root, tokens: () => [] }];
+  for (let i = 0; i < selectors.length; i++) {
+    const selector = selectors[i]!;
+    const next: At[] = [];
+    for (const start of current) {
+      const here = follow(start);
+      if (!here || typeof here.value !== "object" || here.value === null) continue;
+      if (selector.kind !== "descendants") {
+        step(here, selector, next);
+        continue;
+      }
+      // `..` and the selector after it, in one walk: where nodes are written, not where refs lead,
+      // every node visited once, in document order. (The parser never puts `..` last.)
+      const after = selectors[i + 1] as Exclude<PathSelector, { kind: "descendants" }>;
+      const below = (at: At): void => {
+        step(follow(at) ?? at, after, next);
+        for (const [key, value] of Object.entries(at.value as object))
+          if (value !== null && typeof value === "object") below(child(at, key, value));
+      };
+      below(here);
+    }
+    if (selector.kind === "descendants") i++;
     current = next;
   }
-  const selected = followFinal
-    ? current.map((c) => follow(c.tokens)?.tokens ?? c.tokens)
-    : current.map((c) => c.tokens);
+  const selected = current.map((at) => (followFinal ? (follow(at) ?? at) : at).tokens());
   const seen = new Set<string>();
   return selected.filter((tokens) => {
     const key = formatPointer(tokens);

@@ -1,7 +1,9 @@
 // The project's data in spec/, read in one place and checked against the JSON
-// Schemas in spec/schemas (load/data-file.ts): model names, overlays and
-// waiters. What needs the spec itself (a waiter's operation exists and is a
-// GET, an overlay's target matches) is checked later, where the spec is known.
+// Schemas in spec/schemas (load/data-file.ts): model names, overlays, renames
+// and waiters. What needs the spec itself (a waiter's operation exists and is
+// a GET, an overlay's target matches, a renamed operation is there) is checked
+// later, where the spec is known.
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { ModelNameOverrides } from "../normalize/passes/hoist-shared-schemas.ts";
 import { readJsonFile, SpecDataError, validateData } from "./data-file.ts";
@@ -10,8 +12,19 @@ import { type LoadedOverlay, loadOverlays } from "./overlay.ts";
 export const SPEC_FILES = {
   modelNames: "spec/model-names.json",
   overlays: "spec/overlays",
+  renames: "spec/renames.json",
   waiters: "spec/waiters.json",
 } as const;
+
+/** One entry of spec/renames.json (its shape is spec/schemas/renames.schema.json). */
+export interface RenameEntry {
+  /** The operationId the operation had (its old names derive from it). */
+  from: string;
+  /** The operationId it has now. */
+  to: string;
+  /** Why, or since when; shown in the alias's @deprecated note. */
+  note?: string;
+}
 
 /** One entry of spec/waiters.json (its shape is spec/schemas/waiters.schema.json). */
 export interface WaiterEntry {
@@ -34,6 +47,8 @@ export interface SpecData {
   modelNames: ModelNameOverrides;
   /** spec/overlays/*.json, in the order they apply. */
   overlays: LoadedOverlay[];
+  /** spec/renames.json (optional): operations whose operationId changed. */
+  renames: RenameEntry[];
   /** spec/waiters.json. */
   waiters: WaiterEntry[];
 }
@@ -54,6 +69,22 @@ export function parseWaiters(json: unknown, file: string = SPEC_FILES.waiters): 
   return entries;
 }
 
+/** The rename table's entries; refuses an entry renaming an operation to itself, or one renamed twice. */
+export function parseRenames(json: unknown, file: string = SPEC_FILES.renames): RenameEntry[] {
+  validateData(json, "renames.schema.json", file);
+  const entries = (json as { renames: RenameEntry[] }).renames;
+  const seen = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    if (entry.from === entry.to)
+      throw new SpecDataError(file, `/renames/${i}/to`, `"from" and "to" are both "${entry.from}"`);
+    const earlier = seen.get(entry.from);
+    if (earlier !== undefined)
+      throw new SpecDataError(file, `/renames/${i}/from`, `"${entry.from}" is already renamed by renames[${earlier}]`);
+    seen.set(entry.from, i);
+  });
+  return entries;
+}
+
 export function parseModelNames(json: unknown, file: string = SPEC_FILES.modelNames): ModelNameOverrides {
   validateData(json, "model-names.schema.json", file);
   return (json as { names: ModelNameOverrides }).names;
@@ -65,6 +96,8 @@ export function readSpecData(root: string): SpecData {
   return {
     modelNames: parseModelNames(read(SPEC_FILES.modelNames)),
     overlays: loadOverlays(join(root, SPEC_FILES.overlays), SPEC_FILES.overlays),
+    // No file, no renames.
+    renames: existsSync(join(root, SPEC_FILES.renames)) ? parseRenames(read(SPEC_FILES.renames)) : [],
     waiters: parseWaiters(read(SPEC_FILES.waiters)),
   };
 }

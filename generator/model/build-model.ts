@@ -15,6 +15,7 @@ import { NameRegistry } from "../naming/registry.ts";
 import { camelCase, pascalCase, splitWords } from "../naming/words.ts";
 import { preferredMediaType, responseKind } from "./media-types.ts";
 import { functionNameCandidates, groupedName, kebabCase, typeBase } from "../naming/operation-names.ts";
+import { claimAliases, type RenameInput } from "./renames.ts";
 import { deref, directModelRefs, objectProperties } from "./schema-shape.ts";
 import type { ApiModel, ModelInfo, OperationInfo, ParamInfo, ResourceInfo } from "./types.ts";
 import { checkWaiters } from "./waiters.ts";
@@ -32,8 +33,12 @@ export interface RuntimeNames {
 
 const NO_RUNTIME: RuntimeNames = { exports: [], clientMembers: [...OBJECT_MEMBERS] };
 
+const NO_RENAMES: RenameInput = { entries: [], warn: () => {} };
+
 /** The project's data the model checks against the spec. */
 export interface ModelData {
+  /** spec/renames.json's entries: former operation names kept as deprecated aliases. */
+  renames?: RenameInput;
   /** spec/waiters.json's entries. */
   waiters?: readonly WaiterEntry[];
   /** Called for a waiter whose operation this spec lacks (another version); without it, that is an error. */
@@ -50,8 +55,9 @@ function modelCandidates(key: string): string[] {
  * Every identifier and file name the package declares is planned here, from
  * one registry per scope, in a fixed order: the runtime's names and the
  * package's own (naming/package-names.ts), then models (named by the spec's
- * authors), functions, the operations' own types, the resource groups and the
- * waiters. A later claim adapts to an earlier one (a schema named
+ * authors), functions, the operations' own types, renamed operations' former
+ * names (spec/renames.json: kept as deprecated aliases), the resource groups
+ * and the waiters. A later claim adapts to an earlier one (a schema named
  * `MonitoringResource` keeps its name; the group's class becomes
  * `MonitoringApi`), so nothing can collide and the same spec always yields the
  * same names.
@@ -106,6 +112,12 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
     operations.push(info);
   }
 
+  // Aliases after every current operation name, so an alias can never take one.
+  const aliases = claimAliases(data.renames ?? NO_RENAMES, operations, {
+    exported,
+    resourceProperty,
+    methods: methodRegistries,
+  });
   const resources: ResourceInfo[] = [];
   for (const property of resourceProperty.values()) {
     const pascal = pascalCase(splitWords(property));
@@ -134,6 +146,7 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
     modelNames,
     operations,
     resources,
+    aliases,
     waiters,
   };
 }
@@ -345,7 +358,14 @@ function placeModels(
   const home = new Map<string, string>();
   for (const [name, counts] of uses) {
     if (counts.size >= 3) home.set(name, SHARED_MODELS);
-    else home.set(name, [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]);
+    // Most uses wins; a tie goes to the resource first in name order, so operation order cannot move a model.
+    else
+      home.set(
+        name,
+        [...counts].reduce((best, entry) =>
+          entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0]) ? entry : best,
+        )[0],
+      );
   }
   const follow = (name: string, resource: string) => {
     for (const inner of refs.get(name) ?? []) {

@@ -17,8 +17,21 @@ export interface ApiModel {
   operations: OperationInfo[];
   /** Grouped methods: resource property name -> its operations. */
   resources: ResourceInfo[];
+  /** Deprecated names kept for renamed operations (spec/renames.json), claimed after every other name. */
+  aliases: AliasInfo[];
   /** Waiters from spec/waiters.json that fit this spec, in table order. */
   waiters: WaiterInfo[];
+}
+
+export interface AliasInfo {
+  kind: "function" | "type" | "method";
+  /** The old name, still exported (a method: still on the operation's resource group). */
+  name: string;
+  /** The current function, type or method name it stands for. */
+  target: string;
+  /** The operation's operationId now, and the one it had when `name` was current. */
+  operationId: string;
+  fromOperationId: string;
 }
 
 export interface ModelInfo {

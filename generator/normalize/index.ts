@@ -18,6 +18,8 @@ import { inlineNonSchemaRefs } from "./passes/inline-non-schema-refs.ts";
 import { letNullThroughAllOf } from "./passes/let-null-through-allof.ts";
 import { liftAllOfRequired } from "./passes/lift-allof-required.ts";
 import { makeFreeFormObjectsExplicit } from "./passes/make-free-form-objects-explicit.ts";
+import { narrowUnionMembersByTag } from "./passes/narrow-union-members-by-tag.ts";
+import { relaxOverlappingOneOf } from "./passes/relax-overlapping-oneof.ts";
 import { renameNonstandardFormats } from "./passes/rename-nonstandard-formats.ts";
 import { repairUnicodePatterns } from "./passes/repair-unicode-patterns.ts";
 import { requirePathParameters } from "./passes/require-path-parameters.ts";
@@ -47,6 +49,7 @@ export function normalizePasses(data: NormalizeData): NormalizePass[] {
     wrapRefSiblingsInAllOf,
     liftAllOfRequired,
     letNullThroughAllOf,
+    relaxOverlappingOneOf,
     dropRuntimeHeaderParameters,
     typeSchemalessMediaTypes,
     makeFreeFormObjectsExplicit,
@@ -56,6 +59,8 @@ export function normalizePasses(data: NormalizeData): NormalizePass[] {
     // Names last: every shared schema becomes one model, then the remaining
     // shared parameters and responses are copied in place.
     hoistSharedSchemas(data.modelNames),
+    // Tags next: mappings and members now point at named models.
+    narrowUnionMembersByTag,
     inlineNonSchemaRefs,
   ];
 }

@@ -10,6 +10,8 @@ export interface PassContext {
   fixed(message: string, pointer?: string): void;
   /** Something worth a line in the summary that is not a problem (a fix this spec does not need). */
   note(message: string): void;
+  /** What only `--verbose` shows: the particulars behind a note. */
+  detail(message: string): void;
 }
 
 export interface NormalizePass {
@@ -24,6 +26,8 @@ export interface PassReport {
   warnings: { message: string; pointer?: string }[];
   /** Present when the pass has something to say that is not a problem. */
   notes?: string[];
+  /** Present when a note has particulars, which `--verbose` lists. */
+  details?: string[];
 }
 
 /** A context that records into a report; used by the runner and by unit tests. */
@@ -35,6 +39,10 @@ export function recordingContext(pass: string): { ctx: PassContext; report: Pass
     note: (message) => {
       report.notes ??= [];
       report.notes.push(message);
+    },
+    detail: (message) => {
+      report.details ??= [];
+      report.details.push(message);
     },
   };
   return { ctx, report };

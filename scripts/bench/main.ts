@@ -9,6 +9,7 @@ import { benchContract } from "./bench-contract.ts";
 import { benchGeneration } from "./bench-generation.ts";
 import { benchOutputSize } from "./bench-output-size.ts";
 import { benchRequests } from "./bench-requests.ts";
+import { benchSurface } from "./bench-surface.ts";
 import { benchTypecheck } from "./bench-typecheck.ts";
 import { prepareConsumers } from "./consumer-projects.ts";
 import { memoryMethodNote } from "./measure-command.ts";
@@ -49,6 +50,7 @@ results.push(await safely("bundle", () => benchBundle()));
 results.push(await safely("requests", () => benchRequests(runs("REQUESTS", 3))));
 results.push(await safely("contract", () => benchContract(runs("CONTRACT", 3))));
 results.push(await safely("output-size", () => benchOutputSize()));
+results.push(await safely("api-surface", () => benchSurface(runs("SURFACE", 20))));
 
 const rows = results.flatMap((r) => r.rows);
 const targets = results.flatMap((r) => r.targets);

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startPrism } from "../../scripts/prism/prism-server.ts";
 import { SPEC_PATH } from "./support/contract-spec.ts";
+import { withExamplesForRecursiveResponses } from "./support/recursive-examples.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -43,7 +44,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   // regeneration during the run (generated/ is swapped atomically) from taking it down.
   const dir = mkdtempSync(join(tmpdir(), "contract-spec-"));
   const spec = join(dir, "openapi.json");
-  writeFileSync(spec, JSON.stringify(withMockGeneratorOptions(JSON.parse(readFileSync(SPEC_PATH, "utf8")))));
+  const doc = withExamplesForRecursiveResponses(JSON.parse(readFileSync(SPEC_PATH, "utf8")));
+  writeFileSync(spec, JSON.stringify(withMockGeneratorOptions(doc as unknown as Record<string, unknown>)));
   // --seed: Prism reseeds its faker for every dynamic response, so each operation's generated
   // body is the same on every run and a failure reproduces instead of flickering.
   const args = ["--errors", "--seed", "digitalocean-sdk", "--verboseLevel", "warn"];

@@ -27,7 +27,7 @@
 import type { NormalizePass } from "../pass.ts";
 import type { OpenApiDocument } from "../../openapi.ts";
 import { escapeToken, formatPointer } from "../../pointer.ts";
-import { isLocalRef, resolveLocal, rewriteRefs } from "./support/refs.ts";
+import { isLocalRef, moveRefs, resolveLocal } from "./support/refs.ts";
 import { isObject, walkDocument } from "./support/walk-document.ts";
 
 /** A mapping value is a local pointer or a bare schema name (short for `#/components/schemas/<name>`). */
@@ -75,16 +75,7 @@ export const dropBrokenDiscriminatorMappings: NormalizePass = {
       },
     });
     // Refs into a renamed `oneOf` (a shared member, `.../oneOf/3`) follow it to `anyOf`.
-    if (renamed.length) {
-      const moved = new Set(renamed.map((tokens) => formatPointer([...tokens, "oneOf"])));
-      rewriteRefs(doc, (target) => {
-        for (let i = target.length - 1; i > 0; i--) {
-          if (target[i] === "oneOf" && moved.has(formatPointer(target.slice(0, i + 1))))
-            return [...target.slice(0, i), "anyOf", ...target.slice(i + 1)];
-        }
-        return undefined;
-      });
-    }
+    for (const tokens of renamed) moveRefs(doc, [...tokens, "oneOf"], [...tokens, "anyOf"]);
     return doc;
   },
 };

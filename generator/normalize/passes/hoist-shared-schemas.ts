@@ -15,7 +15,7 @@
 // when listed there (keys are pointers to where a schema is used, followed
 // through `$ref`s, so an entry survives a change of layout), else from its
 // location (naming/schema-names.ts). The name registry settles clashes.
-import type { NormalizePass } from "../pass.ts";
+import type { NormalizePass, PassContext } from "../pass.ts";
 import type { OpenApiDocument } from "../../openapi.ts";
 import { BUNDLED_SCHEMAS } from "../../openapi.ts";
 import { followPointer, formatPointer, getAt, parsePointer, setAt } from "../../pointer.ts";
@@ -44,6 +44,55 @@ function deservesName(schema: Json): boolean {
   if (schema.type === "object") return true;
   const items = schema.items as Json | undefined;
   return schema.type === "array" && !!items && typeof items === "object" && deservesName(items);
+}
+
+/**
+ * The schemas spec/model-names.json names, by canonical pointer. Each kind of
+ * key serves one layout: an entry for a multi-file spec's origin name has
+ * nothing to name in a single-file spec, and a use-site entry never renames a
+ * schema its authors named (nor is it stale where another layout's operation
+ * is gone). What remains and names no shared schema is reported.
+ */
+function resolveOverrides(
+  doc: Json,
+  overrides: ModelNameOverrides,
+  shared: ReadonlySet<string>,
+  ctx: PassContext,
+): Map<string, string> {
+  const multiFile = doc[BUNDLED_SCHEMAS] !== undefined;
+  const byOrigin = (key: string) => key.startsWith(`#/${BUNDLED_SCHEMAS}/`);
+  const found = new Map<string, { name: string; key: string }>();
+  const absent: string[] = [];
+  for (const [key, name] of Object.entries(overrides).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (byOrigin(key) && !multiFile) continue;
+    const at = followPointer(doc, parsePointer(key));
+    if (!at && multiFile && !byOrigin(key)) continue;
+    if (at && at[0] === BUNDLED_SCHEMAS && !byOrigin(key)) continue;
+    const pointer = at && formatPointer(at);
+    // An origin schema that nothing shares any more (an overlay re-pointed its uses) needs no name.
+    if (pointer && byOrigin(key) && at.length === 2 && !shared.has(pointer)) continue;
+    if (!pointer && byOrigin(key)) {
+      // One table serves every version: a schema file this version does not have is worth a note, not a warning.
+      absent.push(key.slice(BUNDLED_SCHEMAS.length + 3));
+      continue;
+    }
+    if (!pointer || !shared.has(pointer)) {
+      ctx.warn(`spec/model-names.json names a location that is not a shared schema: ${key}`);
+      continue;
+    }
+    const earlier = found.get(pointer);
+    if (earlier && earlier.name !== name)
+      ctx.warn(
+        `spec/model-names.json names one schema twice: ${earlier.key} (${earlier.name}) and ${key} (${name}); ${earlier.name} wins`,
+        pointer,
+      );
+    if (!earlier) found.set(pointer, { name, key });
+  }
+  if (absent.length) {
+    ctx.note(`spec/model-names.json names ${absent.length} schema files this spec does not have`);
+    ctx.detail(`spec/model-names.json names schema files this spec does not have: ${absent.join(", ")}`);
+  }
+  return new Map([...found].map(([pointer, { name }]) => [pointer, name]));
 }
 
 export function hoistSharedSchemas(overrides: ModelNameOverrides = {}): NormalizePass {
@@ -92,7 +141,6 @@ export function hoistSharedSchemas(overrides: ModelNameOverrides = {}): Normaliz
         }
         return undefined;
       };
-      const unused = new Set(Object.keys(overrides));
       const copies = new Map<string, unknown>();
       const deserving: [string, string[]][] = [];
       for (const [pointer, tokens] of order) {
@@ -106,45 +154,15 @@ export function hoistSharedSchemas(overrides: ModelNameOverrides = {}): Normaliz
         }
       }
       // Names given as data are claimed before any derived name can take them.
-      const overridden = new Map<string, { name: string; key: string }>();
-      const multiFile = doc[BUNDLED_SCHEMAS] !== undefined;
-      for (const [key, name] of Object.entries(overrides).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        // An entry for a multi-file spec's origin name has nothing to name in a single-file spec.
-        if (!multiFile && key.startsWith(`#/${BUNDLED_SCHEMAS}/`)) {
-          unused.delete(key);
-          continue;
-        }
-        const at = followPointer(doc, parsePointer(key));
-        if (!at) continue;
-        // A schema its authors named (a file or fragment of a multi-file spec) keeps that name, unless the
-        // entry names it by its own pointer: a use-site entry is for schemas that have no name of their own.
-        if (at[0] === BUNDLED_SCHEMAS && !key.startsWith(`#/${BUNDLED_SCHEMAS}/`)) {
-          unused.delete(key);
-          continue;
-        }
-        const pointer = formatPointer(at);
-        const earlier = overridden.get(pointer);
-        if (earlier && earlier.name !== name) {
-          ctx.warn(
-            `spec/model-names.json names one schema twice: ${earlier.key} (${earlier.name}) and ${key} (${name}); ${earlier.name} wins`,
-            pointer,
-          );
-          unused.delete(key);
-        } else if (!earlier) overridden.set(pointer, { name, key });
-        else unused.delete(key);
-      }
+      const overridden = resolveOverrides(doc, overrides, new Set(deserving.map(([p]) => p)), ctx);
       for (const [pointer] of deserving) {
-        const override = overridden.get(pointer);
-        if (override === undefined) continue;
-        unused.delete(override.key);
-        named.set(pointer, registry.claim([override.name], pointer));
+        const name = overridden.get(pointer);
+        if (name !== undefined) named.set(pointer, registry.claim([name], pointer));
       }
       for (const [pointer, tokens] of deserving) {
         if (!named.has(pointer))
           named.set(pointer, registry.claim(schemaNameCandidates(doc, tokens, nameOf(tokens)), pointer));
       }
-      for (const stale of unused)
-        ctx.warn(`spec/model-names.json names a location that is not a shared schema: ${stale}`);
 
       // 3. Move each named schema into components, deepest first so an outer
       //    schema carries refs to the inner ones it contains.

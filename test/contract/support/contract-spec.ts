@@ -1,11 +1,12 @@
 // The operations the contract suite tests, read from the normalised spec the
 // generator wrote (generated/openapi.json): the generator's own IR says how
-// the SDK function is called, the raw operation keeps the examples the IR
-// drops. Nothing here is hand-listed, so new operations get tests for free.
+// the SDK function is called (with the same runtime names, so the same
+// identifiers), the raw operation keeps the examples the IR drops. Nothing here is hand-listed, so new operations get tests for free.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildModel } from "../../../generator/model/build-model.ts";
 import type { OperationInfo } from "../../../generator/model/types.ts";
+import { runtimeClientMembers, runtimeExportNames } from "../../../generator/naming/runtime-names.ts";
 import {
   eachOperation,
   type OpenApiDocument,
@@ -36,7 +37,9 @@ export function specOperationKeys(doc: OpenApiDocument): string[] {
 
 export function contractOperations(doc: OpenApiDocument): ContractOperation[] {
   const raw = new Map([...eachOperation(doc)].map((o) => [operationKey(o.method, o.path), o]));
-  return buildModel(doc).operations.map((info) => {
+  const runtime = fileURLToPath(new URL("../../../templates/runtime", import.meta.url));
+  const names = { exports: runtimeExportNames(runtime), clientMembers: runtimeClientMembers(runtime) };
+  return buildModel(doc, names).operations.map((info) => {
     const key = operationKey(info.method, info.path);
     const found = raw.get(key);
     if (!found) throw new Error(`IR operation ${info.operationId} (${key}) is not in the document`);

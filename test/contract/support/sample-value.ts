@@ -65,6 +65,9 @@ export function flattenAllOf(doc: OpenApiDocument, schemaOrRef: unknown, depth =
     merged.required = [...new Set([...merged.required!, ...(part.required ?? [])])];
     for (const key of ["type", "oneOf", "anyOf", "enum", "items", "format", "nullable"] as const)
       if (part[key] !== undefined && merged[key] === undefined) (merged as Record<string, unknown>)[key] = part[key];
+    // Both parts restrict the values: only those in both are valid (a union member narrowed to its tags).
+    if (part.enum && merged.enum && part.enum !== merged.enum)
+      merged.enum = merged.enum.filter((v) => part.enum!.some((w) => JSON.stringify(w) === JSON.stringify(v)));
   }
   return merged;
 }
@@ -93,8 +96,16 @@ function numberSample(schema: Schema): number {
   return Math.min(Math.max(min, 1), max);
 }
 
-/** A value for writing (request side): readOnly properties are left out. */
-export function sampleValue(doc: OpenApiDocument, schemaOrRef: unknown, depth = 0): unknown {
+/**
+ * A value for writing (the request side, default): readOnly properties are
+ * left out. For the response side, writeOnly ones are.
+ */
+export function sampleValue(
+  doc: OpenApiDocument,
+  schemaOrRef: unknown,
+  depth = 0,
+  side: "request" | "response" = "request",
+): unknown {
   if (depth > MAX_DEPTH) return undefined;
   const own = (schemaOrRef ?? {}) as Schema;
   if ("example" in own) return structuredClone(own.example);
@@ -102,8 +113,8 @@ export function sampleValue(doc: OpenApiDocument, schemaOrRef: unknown, depth = 
   if ("example" in schema) return structuredClone(schema.example);
   if (schema.default !== undefined) return structuredClone(schema.default);
   if (schema.enum?.length) return schema.enum.find((v) => v !== null) ?? null;
-  if (schema.allOf) return sampleValue(doc, flattenAllOf(doc, schema), depth + 1);
-  if (schema.oneOf?.length || schema.anyOf?.length) return sampleValue(doc, firstBranch(doc, schema), depth + 1);
+  if (schema.allOf) return sampleValue(doc, flattenAllOf(doc, schema), depth + 1, side);
+  if (schema.oneOf?.length || schema.anyOf?.length) return sampleValue(doc, firstBranch(doc, schema), depth + 1, side);
   const type = schema.type ?? (schema.properties ? "object" : schema.items ? "array" : undefined);
   switch (type) {
     case "object": {
@@ -117,16 +128,16 @@ export function sampleValue(doc: OpenApiDocument, schemaOrRef: unknown, depth = 
         // offer it, so a caller cannot send it either, and the test must show Prism's refusal.
         if (!prop) continue;
         const resolved = resolve(doc, prop);
-        if (resolved.readOnly) continue;
+        if (side === "request" ? resolved.readOnly : resolved.writeOnly) continue;
         if (!required.has(key) && !("example" in prop) && !("example" in resolved)) continue;
-        const value = sampleValue(doc, prop, depth + 1);
+        const value = sampleValue(doc, prop, depth + 1, side);
         if (value !== undefined) out[key] = value;
       }
       return out;
     }
     case "array": {
       const count = Math.max(1, Number(schema.minItems ?? 1));
-      const item = sampleValue(doc, schema.items ?? {}, depth + 1);
+      const item = sampleValue(doc, schema.items ?? {}, depth + 1, side);
       return item === undefined ? [] : Array.from({ length: count }, () => structuredClone(item));
     }
     case "string":

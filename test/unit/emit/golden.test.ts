@@ -30,6 +30,7 @@ describe.each(["shop", "clashes"])("the %s fixture", (name) => {
     data: {
       modelNames: {},
       overlays: [],
+      renames: [],
       waiters: existsSync(join(dir, "waiters.json"))
         ? parseWaiters(
             JSON.parse(readFileSync(join(dir, "waiters.json"), "utf8")),

@@ -40,21 +40,28 @@ describe("parseJsonPath", () => {
       "$.m[?@ == 'x#/y']",
       [
         { kind: "names", names: ["m"] },
-        { kind: "filter", path: [], op: "==", value: "x#/y" },
+        { kind: "filter", conditions: [{ path: [], op: "==", value: "x#/y" }] },
       ],
     ],
     [
       "$.p[?(@.name != 3)]",
       [
         { kind: "names", names: ["p"] },
-        { kind: "filter", path: ["name"], op: "!=", value: 3 },
+        { kind: "filter", conditions: [{ path: ["name"], op: "!=", value: 3 }] },
       ],
     ],
     [
-      "$.p[?@['in'] == null]",
+      "$.p[?@['in'] == null && !@.x && @.y]",
       [
         { kind: "names", names: ["p"] },
-        { kind: "filter", path: ["in"], op: "==", value: null },
+        {
+          kind: "filter",
+          conditions: [
+            { path: ["in"], op: "==", value: null },
+            { path: ["x"], negate: true },
+            { path: ["y"], negate: false },
+          ],
+        },
       ],
     ],
   ])("parses %s", (expr, want) => {
@@ -63,8 +70,9 @@ describe("parseJsonPath", () => {
 
   it.each([
     ["paths", /must start with \$/],
-    ["$.paths[?(@.x)]", /a filter supports only == and !=/],
-    ["$.paths[?$.x == 1]", /a filter must compare @/],
+    ["$.paths[?(@)]", /a filter supports only ==, != and existence tests/],
+    ["$.paths[?!@.x == 1]", /! negates an existence test/],
+    ["$.paths[?$.x == 1]", /a filter must test @/],
     ["$.paths[?@ == x]", /a filter compares with a quoted string/],
     ["$.paths[?(@ == 1]", /expected \)/],
     ["$.x-codeSamples", /expected \. or \[/],
@@ -118,6 +126,8 @@ describe("selectPaths", () => {
     ],
     ["$.list[?@.n == 2]", [["list", "1"]]],
     ["$.list[?@.n != 2]", [["list", "0"]]],
+    ["$.paths[?@.post && !@.get]", [["paths", "/b"]]],
+    ["$.paths[?@.get.p && @.get.q]", []],
     ["$.paths['/a'].get.p[?@ == 20]", [["paths", "/a", "get", "p", "1"]]],
   ])("%s selects %j", (expr, want) => {
     expect(selectPaths(doc, expr)).toEqual(want);
@@ -184,7 +194,7 @@ describe("parseOverlay", () => {
         info,
         actions: [
           { target: "$", update: {} },
-          { target: "$.x[?@.y]", update: {} },
+          { target: "$.x[?@.y > 1]", update: {} },
         ],
       },
       "f.json#/actions/1/target: JSONPath",
@@ -246,7 +256,9 @@ describe("loadOverlays", () => {
   it("names the file that is not JSON", () => {
     dir = mkdtempSync(join(tmpdir(), "overlays-"));
     writeFileSync(join(dir, "bad.json"), "{");
-    expect(() => loadOverlays(dir!, "spec/overlays")).toThrow(/^spec\/overlays\/bad\.json: not valid JSON/);
+    expect(() => loadOverlays(dir!, "spec/overlays")).toThrow(
+      /^spec\/overlays\/bad\.json: invalid JSON at line 1, column 2: /,
+    );
   });
 
   it("loads the project's own overlays", () => {

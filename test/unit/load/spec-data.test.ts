@@ -106,7 +106,7 @@ describe("readSpecData", () => {
     writeFileSync(join(dir, "spec", "model-names.json"), JSON.stringify({ names: {} }));
     expect(problem(() => readSpecData(dir!))).toMatch(/^spec\/waiters\.json: cannot read: /);
     writeFileSync(join(dir, "spec", "waiters.json"), "{ waiters: [");
-    expect(problem(() => readSpecData(dir!))).toMatch(/^spec\/waiters\.json: not valid JSON: /);
+    expect(problem(() => readSpecData(dir!))).toMatch(/^spec\/waiters\.json: invalid JSON at line 1, column 3: /);
     writeFileSync(join(dir, "spec", "waiters.json"), JSON.stringify({ waiters: [] }));
     writeFileSync(join(dir, "spec", "overlays", "fix.json"), JSON.stringify({ overlay: "1.0.0" }));
     expect(problem(() => readSpecData(dir!))).toBe('spec/overlays/fix.json: "info" is required');

@@ -143,20 +143,90 @@ describe("apply-overlays", () => {
     expect(doc.info.title).toBe("fixture");
     expect(report.fixes).toEqual([]);
     expect(report.warnings).toEqual([]);
-    expect(report.notes).toEqual([
-      "spec/overlays/fix.json not needed here: action #1: target $.paths['/gone'] matched nothing",
-    ]);
+    expect(report.notes).toEqual(["not needed by this spec, their targets are not in it: fix.json"]);
   });
 
   it("skips a file whose copy source is gone, too", () => {
     const { doc, report } = apply(applyOverlays([overlay([{ target: "$.info", copy: "$.paths['/gone']" }])]), spec());
     expect(doc).toEqual(spec());
-    expect(report.notes?.[0]).toMatch(/not needed here: action #0: copy source \$\.paths\['\/gone'\] matched nothing/);
+    expect(report.details?.[0]).toMatch(
+      /fix\.json not needed: action #0: copy source \$\.paths\['\/gone'\] matched nothing/,
+    );
   });
 
   it("does not blame an overlay for refs that dangled before it", () => {
     const given = spec({ paths: { "/b": { get: { responses: { "200": { $ref: "#/nowhere" } } } } } as never });
     const { doc } = apply(applyOverlays([overlay([{ target: "$.info", update: { title: "t" } }])]), given);
     expect(doc.info.title).toBe("t");
+  });
+
+  describe("targets written where things are used", () => {
+    const schemaAt = "$.paths['/a'].get.responses['200'].content['application/json'].schema";
+    const json = (schema: unknown) => ({ description: "ok", content: { "application/json": { schema } } });
+    /** /a's answer refers to a shared schema, as a multi-file spec's does. */
+    const referred = () =>
+      spec({
+        paths: { "/a": { get: { responses: { "200": json({ $ref: "#/components/schemas/A" }) } } } } as never,
+        components: {
+          schemas: { A: { type: "object", required: ["x", "gone"], properties: { x: { type: "string" } } } },
+        },
+      });
+
+    it("updates what a ref points at, and removes the node a removal names", () => {
+      const updated = apply(
+        applyOverlays([overlay([{ target: schemaAt, update: { description: "A thing." } }])]),
+        referred(),
+      );
+      expect(updated.doc.components!.schemas!.A).toMatchObject({ description: "A thing." });
+      const removed = apply(applyOverlays([overlay([{ target: `${schemaAt}.required`, remove: true }])]), referred());
+      expect(removed.doc.components!.schemas!.A).not.toHaveProperty("required");
+    });
+
+    it("replaces the node with a ref when the update is one (a use site re-pointed)", () => {
+      const given = spec({
+        ...referred(),
+        components: { schemas: { ...referred().components!.schemas, B: { type: "string" } } },
+      });
+      const { doc } = apply(
+        applyOverlays([overlay([{ target: schemaAt, update: { $ref: "#/components/schemas/B" } }])]),
+        given,
+      );
+      expect(
+        (doc.paths["/a"]!.get!.responses["200"] as never as { content: Record<string, { schema: unknown }> }).content[
+          "application/json"
+        ]!.schema,
+      ).toEqual({ $ref: "#/components/schemas/B" });
+      expect(doc.components!.schemas!.A).toEqual(referred().components!.schemas!.A);
+    });
+
+    it("does not append a parameter the list already has (by in and name, through refs), and notes it", () => {
+      const given = spec({
+        paths: {
+          "/a": {
+            get: {
+              parameters: [{ $ref: "#/components/parameters/page" }],
+              responses: { "200": { description: "ok" } },
+            },
+          },
+        } as never,
+        components: { parameters: { page: { name: "page", in: "query", schema: { type: "integer" } } } },
+      });
+      const page = { name: "page", in: "query", schema: { type: "integer", minimum: 1 } };
+      const type = { name: "type", in: "query", schema: { type: "string" } };
+      const { doc, report } = apply(
+        applyOverlays([
+          overlay([
+            { target: "$.paths['/a'].get.parameters", update: page },
+            { target: "$.paths['/a'].get.parameters", update: type },
+          ]),
+        ]),
+        given,
+      );
+      expect(doc.paths["/a"]!.get!.parameters).toEqual([{ $ref: "#/components/parameters/page" }, type]);
+      expect(report.fixes).toHaveLength(1);
+      expect(report.notes).toEqual([
+        "spec/overlays/fix.json #0: the spec already has it at #/paths/~1a/get/parameters",
+      ]);
+    });
   });
 });

@@ -143,4 +143,101 @@ describe("hoist-shared-schemas", () => {
     const { report } = apply(hoistSharedSchemas(), given);
     expect(report.warnings[0]?.message).toMatch(/does not exist/);
   });
+
+  describe("a multi-file spec's shared schemas (x-bundled-schemas)", () => {
+    /** Two operations refer to one origin schema; a third refers to a primitive one. */
+    function bundled() {
+      const answer = (schema: object) => ({ responses: { "200": { description: "ok", ...json(schema) } } });
+      return spec({
+        paths: {
+          "/a": { get: { operationId: "a_get", ...answer({ $ref: "#/x-bundled-schemas/droplet_action" }) } },
+          "/b": { get: { operationId: "b_get", ...answer({ items: { $ref: "#/x-bundled-schemas/droplet_action" } }) } },
+          "/c": { get: { operationId: "c_get", ...answer({ $ref: "#/x-bundled-schemas/slug" }) } },
+        },
+        "x-bundled-schemas": {
+          droplet_action: { type: "object", properties: { type: { type: "string" } } },
+          slug: { type: "string", minLength: 1 },
+        },
+      } as never);
+    }
+    const USE_SITE = "#/paths/~1a/get/responses/200/content/application~1json/schema";
+
+    it("names them after their origin, copies primitives in place and leaves no section behind", () => {
+      const { doc } = apply(hoistSharedSchemas(), bundled());
+      expect(Object.keys(doc.components!.schemas!)).toEqual(["DropletAction"]);
+      expect(JSON.stringify(doc)).not.toContain("x-bundled-schemas");
+      expect((doc.paths["/c"]!.get!.responses["200"] as never as { content: Record<string, unknown> }).content).toEqual(
+        {
+          "application/json": { schema: { type: "string", minLength: 1 } },
+        },
+      );
+    });
+
+    it("renames by origin key, but never by a use-site key meant for a single-file layout", () => {
+      const byOrigin = apply(hoistSharedSchemas({ "#/x-bundled-schemas/droplet_action": "Action" }), bundled());
+      expect(Object.keys(byOrigin.doc.components!.schemas!)).toEqual(["Action"]);
+      const byUseSite = apply(hoistSharedSchemas({ [USE_SITE]: "Elsewhere" }), bundled());
+      expect(Object.keys(byUseSite.doc.components!.schemas!)).toEqual(["DropletAction"]);
+      expect(byUseSite.report.warnings).toEqual([]);
+    });
+
+    it("notes origin keys this version lacks, and ignores use-site keys that lead nowhere here", () => {
+      const { report } = apply(
+        hoistSharedSchemas({ "#/x-bundled-schemas/gone": "Gone", "#/paths/~1old/get/responses/200": "Old" }),
+        bundled(),
+      );
+      expect(report.warnings).toEqual([]);
+      expect(report.notes).toEqual(["spec/model-names.json names 1 schema files this spec does not have"]);
+      expect(report.details).toEqual(["spec/model-names.json names schema files this spec does not have: gone"]);
+    });
+
+    it("ignores origin keys in a single-file spec, and warns about a use-site key that names nothing there", () => {
+      const { report } = apply(
+        hoistSharedSchemas({ "#/x-bundled-schemas/droplet_action": "Action", "#/paths/~1gone": "Gone" }),
+        fixture(),
+      );
+      expect(report.warnings.map((w) => w.message)).toEqual([
+        "spec/model-names.json names a location that is not a shared schema: #/paths/~1gone",
+      ]);
+    });
+  });
+
+  it("follows a use-site key through refs: one entry names the schema wherever it is written", () => {
+    const viaRef =
+      "#/paths/~1v2~1droplets~1{droplet_id}/get/responses/200/content/application~1json/schema/properties/droplet";
+    const { doc } = apply(hoistSharedSchemas({ [viaRef]: "Server" }), fixture());
+    expect(doc.components!.schemas).toHaveProperty("Server");
+    expect(doc.components!.schemas).not.toHaveProperty("Droplet");
+  });
+
+  it("hoists a union member a discriminator mapping names, and points the mapping at it", () => {
+    const member = "#/paths/~1x/post/requestBody/content/application~1json/schema/oneOf/0";
+    const given = spec({
+      paths: {
+        "/x": {
+          post: {
+            operationId: "x_post",
+            requestBody: {
+              content: {
+                "application/json": {
+                  schema: {
+                    oneOf: [{ type: "object", properties: { type: { type: "string" } } }],
+                    discriminator: { propertyName: "type", mapping: { go: member } },
+                  },
+                },
+              },
+            },
+            responses: { "204": { description: "done" } },
+          },
+        },
+      } as never,
+    });
+    const { doc } = apply(hoistSharedSchemas({ [member]: "GoAction" }), given);
+    const schema = (doc.paths["/x"]!.post!.requestBody as never as { content: Record<string, { schema: unknown }> })
+      .content["application/json"]!.schema;
+    expect(schema).toEqual({
+      oneOf: [{ $ref: "#/components/schemas/GoAction" }],
+      discriminator: { propertyName: "type", mapping: { go: "#/components/schemas/GoAction" } },
+    });
+  });
 });

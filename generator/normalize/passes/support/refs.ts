@@ -86,3 +86,15 @@ export function removeListItems(doc: OpenApiDocument, list: Tokens, indices: Rea
   const kept = array.filter((_, i) => !indices.has(i));
   array.splice(0, array.length, ...kept);
 }
+
+/**
+ * Re-points every local ref into `from` (the node itself or anything below it)
+ * at the same place under `to`, after a caller moved that node. Mutates `doc`.
+ */
+export function moveRefs(doc: OpenApiDocument, from: Tokens, to: Tokens): number {
+  return rewriteRefs(doc, (target) =>
+    target.length >= from.length && from.every((t, i) => target[i] === t)
+      ? [...to, ...target.slice(from.length)]
+      : undefined,
+  );
+}
