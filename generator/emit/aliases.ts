@@ -1,41 +1,62 @@
-// Deprecated aliases for renamed operations (spec/renames.json), added to the
-// resource file of the operation they stand for: the old function as a const
-// of the new one, the old types as type aliases, the old grouped method as a
-// method with the new one's parameters. Runs after emitResources.
-import { type Project, VariableDeclarationKind } from "ts-morph";
-import type { ApiModel } from "../model/types.ts";
+// Deprecated aliases for renamed operations (spec/renames.json), declared in
+// the resource file of the operation they stand for: the old function as a
+// const of the new one, the old types as type aliases, the old grouped method
+// as a method with the new one's signature. Built from the model and the
+// signatures the resource's methods are built from; nothing is read back.
+import { type MethodDeclarationStructure, type OptionalKind, StructureKind, VariableDeclarationKind } from "ts-morph";
+import type { AliasInfo, ApiModel, OperationInfo, ResourceInfo } from "../model/types.ts";
 import { jsdocText } from "./docs.ts";
-import { resourceFile } from "./operations.ts";
+import type { Signature } from "./signature.ts";
+import type { Statement } from "./statements.ts";
 
-export function emitAliases(api: ApiModel, project: Project): void {
-  for (const alias of api.aliases) {
-    const op = api.operations.find((o) => o.operationId === alias.operationId)!;
-    const resource = api.resources.find((r) => r.property === op.resource)!;
-    const file = project.getSourceFileOrThrow(resourceFile(resource));
-    const doc = (link: string) =>
-      jsdocText([
-        `@deprecated Renamed to {@link ${link}}: the operation \`${alias.fromOperationId}\` is now \`${alias.operationId}\`. This name will be removed in a future major version.`,
-      ])!;
-    if (alias.kind === "function") {
-      file.addVariableStatement({
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: alias.name, initializer: alias.target }],
-        docs: [doc(alias.target)],
-      });
-    } else if (alias.kind === "type") {
-      file.addTypeAlias({ name: alias.name, type: alias.target, isExported: true, docs: [doc(alias.target)] });
-    } else {
-      const group = file.getClassOrThrow(resource.className);
-      const target = group.getMethodOrThrow(alias.target);
-      const params = target.getParameters().map((p) => p.getStructure());
-      group.addMethod({
+function deprecation(alias: AliasInfo, link: string): string {
+  return jsdocText([
+    `@deprecated Renamed to {@link ${link}}: the operation \`${alias.fromOperationId}\` is now \`${alias.operationId}\`. This name will be removed in a future major version.`,
+  ])!;
+}
+
+function aliasesOf(api: ApiModel, resource: ResourceInfo): AliasInfo[] {
+  const ids = new Set(resource.operations.map((op) => op.operationId));
+  return api.aliases.filter((alias) => ids.has(alias.operationId));
+}
+
+/** The old functions (as consts) and types of the resource's renamed operations, in the model's order. */
+export function aliasStatements(api: ApiModel, resource: ResourceInfo): Statement[] {
+  return aliasesOf(api, resource).flatMap((alias): Statement[] => {
+    const docs = [deprecation(alias, alias.target)];
+    if (alias.kind === "function")
+      return [
+        {
+          kind: StructureKind.VariableStatement,
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          declarations: [{ name: alias.name, initializer: alias.target }],
+          docs,
+        },
+      ];
+    if (alias.kind === "type")
+      return [{ kind: StructureKind.TypeAlias, name: alias.name, type: alias.target, isExported: true, docs }];
+    return [];
+  });
+}
+
+/** The old grouped methods: the current method's signature, forwarding to it. */
+export function aliasMethods(
+  api: ApiModel,
+  resource: ResourceInfo,
+  signatureOf: (op: OperationInfo) => Signature,
+): OptionalKind<MethodDeclarationStructure>[] {
+  return aliasesOf(api, resource)
+    .filter((alias) => alias.kind === "method")
+    .map((alias) => {
+      const op = resource.operations.find((o) => o.operationId === alias.operationId)!;
+      const { parameters, returnType } = signatureOf(op);
+      return {
         name: alias.name,
-        parameters: params,
-        returnType: target.getReturnTypeNodeOrThrow().getText(),
-        statements: `return this.${alias.target}(${params.map((p) => p.name).join(", ")});`,
-        docs: [doc(`${resource.className}.${alias.target}`)],
-      });
-    }
-  }
+        parameters,
+        returnType,
+        statements: `return this.${alias.target}(${parameters.map((p) => p.name).join(", ")});`,
+        docs: [deprecation(alias, `${resource.className}.${alias.target}`)],
+      };
+    });
 }

@@ -11,6 +11,7 @@ import {
 } from "ts-morph";
 import type { ApiModel, OperationInfo, ResourceInfo } from "../model/types.ts";
 import { ARGS, GROUP_CLIENT_FIELD } from "../naming/package-names.ts";
+import { aliasMethods, aliasStatements } from "./aliases.ts";
 import { namedType, typeImports } from "./declarations.ts";
 import { jsdocText } from "./docs.ts";
 import { locator } from "./models.ts";
@@ -55,8 +56,12 @@ function operationFunction(op: OperationInfo, signature: Signature): FunctionDec
   };
 }
 
-/** The group class: one method per operation, forwarding to its function with the class's client. */
+/**
+ * The group class: one method per operation, forwarding to its function with
+ * the class's client, then the deprecated methods of renamed operations.
+ */
 function groupClass(
+  api: ApiModel,
   resource: ResourceInfo,
   signatures: ReadonlyMap<OperationInfo, Signature>,
 ): ClassDeclarationStructure {
@@ -66,22 +71,25 @@ function groupClass(
     isExported: true,
     docs: [`The ${resource.property} operations, bound to a client: \`client.${resource.property}.<method>\`.`],
     ctors: [{ parameters: [{ name: GROUP_CLIENT_FIELD, type: "Client", scope: Scope.Private, isReadonly: true }] }],
-    methods: resource.operations.map((op) => {
-      const signature = signatures.get(op)!;
-      const args = [`this.${GROUP_CLIENT_FIELD}`, ...signature.parameters.map((p) => p.name)];
-      const doc = jsdocText([
-        op.summary,
-        `\`${op.method} ${op.path}\` (see {@link ${op.functionName}})`,
-        op.deprecated ? "@deprecated" : undefined,
-      ]);
-      return {
-        name: op.methodName,
-        docs: doc ? [doc] : [],
-        parameters: signature.parameters,
-        returnType: signature.returnType,
-        statements: `return ${op.functionName}(${args.join(", ")});`,
-      };
-    }),
+    methods: [
+      ...resource.operations.map((op) => {
+        const signature = signatures.get(op)!;
+        const args = [`this.${GROUP_CLIENT_FIELD}`, ...signature.parameters.map((p) => p.name)];
+        const doc = jsdocText([
+          op.summary,
+          `\`${op.method} ${op.path}\` (see {@link ${op.functionName}})`,
+          op.deprecated ? "@deprecated" : undefined,
+        ]);
+        return {
+          name: op.methodName,
+          docs: doc ? [doc] : [],
+          parameters: signature.parameters,
+          returnType: signature.returnType,
+          statements: `return ${op.functionName}(${args.join(", ")});`,
+        };
+      }),
+      ...aliasMethods(api, resource, (op) => signatures.get(op)!),
+    ],
   };
 }
 
@@ -112,7 +120,7 @@ export function emitResources(
       for (const name of signature.core) imports.set(name, CORE_MODULE);
       statements.push(...typeStatements(types), operationFunction(op, signature));
     }
-    statements.push(groupClass(resource, signatures));
+    statements.push(groupClass(api, resource, signatures), ...aliasStatements(api, resource));
     const file = createFile(project, path, statements);
     file.addImportDeclarations(typeImports(path, imports));
   }

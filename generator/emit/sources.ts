@@ -1,11 +1,9 @@
 // Step 4: the model -> the package's TypeScript sources. The emitters run in
 // a fixed order on one in-memory ts-morph project: models first (resources
-// import them), the renamed operations' aliases beside their resources,
-// helpers once every type has been made, the client, the waiters and the
-// index last.
+// import them), helpers once every type has been made, the client, the
+// waiters and the index last.
 import { Project } from "ts-morph";
 import type { ApiModel } from "../model/types.ts";
-import { emitAliases } from "./aliases.ts";
 import { emitClient, emitIndex } from "./client.ts";
 import { emitHelpers, emitModels } from "./models.ts";
 import { emitResources } from "./operations.ts";
@@ -21,7 +19,6 @@ export function emitSources(api: ApiModel): Map<string, string> {
   const typer = createSchemaTyper(api);
   const modelFiles = emitModels(api, project, typer);
   emitResources(api, project, typer, modelFiles);
-  emitAliases(api, project);
   emitHelpers(project, typer);
   emitClient(api, project);
   emitWaiters(api, project, typer);

@@ -1,14 +1,15 @@
-// Golden tests of every emitter: small made-up specs (test/fixtures/emit/*)
-// run through the generator in memory (load, normalise, model, emit, format),
-// and each generated source, the client, the index, the waiters, the model
-// helpers and the package files is compared with its file under golden/. A
+// Golden tests of every emitter: small made-up specs (test/fixtures/emit/*,
+// with their own waiters and renames) run through the generator in memory
+// (load, normalise, model, emit, format), and each generated source, the
+// client, the index, the waiters, the model helpers, the deprecated aliases
+// and the package files is compared with its file under golden/. A
 // change of output is then a diff to review: `npx vitest run --project unit
 // -u test/unit/emit/golden.test.ts` rewrites the files, and git shows what
 // changed. The output must also type-check against the real runtime.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseWaiters } from "../../../generator/load/spec-data.ts";
+import { parseRenames, parseWaiters, type SpecData } from "../../../generator/load/spec-data.ts";
 import { renderPackage } from "../../../generator/pipeline.ts";
 import { typeErrors } from "./type-check.ts";
 
@@ -22,23 +23,23 @@ function readmeHead(readme: string): string {
   return readme.slice(0, readme.indexOf(runtimeDocs));
 }
 
+/** A fixture's own spec data: its waiters.json and renames.json, when it has them. */
+function fixtureData(name: string): SpecData {
+  const read = <T>(file: string, parse: (json: unknown, label: string) => T[]): T[] => {
+    const path = join(fixtures, name, file);
+    return existsSync(path) ? parse(JSON.parse(readFileSync(path, "utf8")), `test/fixtures/emit/${name}/${file}`) : [];
+  };
+  return {
+    modelNames: {},
+    overlays: [],
+    renames: read("renames.json", parseRenames),
+    waiters: read("waiters.json", parseWaiters),
+  };
+}
+
 describe.each(["shop", "clashes"])("the %s fixture", (name) => {
   const dir = join(fixtures, name);
-  const rendered = renderPackage({
-    root,
-    spec: join(dir, "openapi.yaml"),
-    data: {
-      modelNames: {},
-      overlays: [],
-      renames: [],
-      waiters: existsSync(join(dir, "waiters.json"))
-        ? parseWaiters(
-            JSON.parse(readFileSync(join(dir, "waiters.json"), "utf8")),
-            `test/fixtures/emit/${name}/waiters.json`,
-          )
-        : [],
-    },
-  });
+  const rendered = renderPackage({ root, spec: join(dir, "openapi.yaml"), data: fixtureData(name) });
   const golden = (path: string) => join(dir, "golden", `${path}.snap`);
 
   it("emits the files it always did", async () => {
