@@ -23,6 +23,7 @@ import { relaxOverlappingOneOf } from "./passes/relax-overlapping-oneof.ts";
 import { renameNonstandardFormats } from "./passes/rename-nonstandard-formats.ts";
 import { repairUnicodePatterns } from "./passes/repair-unicode-patterns.ts";
 import { requirePathParameters } from "./passes/require-path-parameters.ts";
+import { splitReadAndWriteModels } from "./passes/split-read-and-write-models.ts";
 import { typeSchemalessMediaTypes } from "./passes/type-schemaless-media-types.ts";
 import { wrapRefSiblingsInAllOf } from "./passes/wrap-ref-siblings-in-allof.ts";
 
@@ -62,6 +63,8 @@ export function normalizePasses(data: NormalizeData): NormalizePass[] {
     // Tags next: mappings and members now point at named models.
     narrowUnionMembersByTag,
     inlineNonSchemaRefs,
+    // Last: every request and response is written out, so each takes its side of the models.
+    splitReadAndWriteModels,
   ];
 }
 
