@@ -16,7 +16,7 @@ import { camelCase, pascalCase, splitWords } from "../naming/words.ts";
 import { preferredMediaType, responseKind } from "./media-types.ts";
 import { functionNameCandidates, groupedName, kebabCase, typeBase } from "../naming/operation-names.ts";
 import { claimAliases, type RenameInput } from "./renames.ts";
-import { deref, directModelRefs, objectProperties } from "./schema-shape.ts";
+import { bodyShape, deref, directModelRefs, objectProperties } from "./schema-shape.ts";
 import type { ApiModel, ModelInfo, OperationInfo, ParamInfo, ResourceInfo } from "./types.ts";
 import { checkWaiters } from "./waiters.ts";
 
@@ -216,10 +216,7 @@ function describeOperation(doc: OpenApiDocument, input: OperationInput): Operati
   const response = describeResponse(operation);
   const pagination = describePagination(doc, queryParams, response.kind === "json" ? response.schema : undefined);
   // A required body makes the params object required when the caller must fill something in it.
-  const bodyFieldsRequired =
-    !!body?.required &&
-    (body.mode === "body" ||
-      [...(objectProperties(doc, body.schema)?.keys() ?? [])].some((k) => requiredInAllOf(doc, body.schema, k)));
+  const bodyFieldsRequired = !!body?.required && (body.mode === "body" || (body.requiredFields ?? []).length > 0);
   return {
     operationId: input.operationId,
     functionName: input.functionName,
@@ -243,13 +240,6 @@ function describeOperation(doc: OpenApiDocument, input: OperationInput): Operati
   };
 }
 
-function requiredInAllOf(doc: OpenApiDocument, schema: SchemaOrRef, key: string, depth = 0): boolean {
-  const resolved = deref(doc, schema);
-  if (!resolved || depth > 16) return false;
-  if ((resolved.required ?? []).includes(key)) return true;
-  return (resolved.allOf ?? []).some((part) => requiredInAllOf(doc, part, key, depth + 1));
-}
-
 function describeBody(
   doc: OpenApiDocument,
   operation: OperationObject,
@@ -260,15 +250,20 @@ function describeBody(
   const contentType = preferredMediaType(Object.keys(requestBody.content ?? {}));
   if (!contentType) return undefined;
   const schema = requestBody.content[contentType]?.schema ?? {};
-  const fields = objectProperties(doc, schema);
-  const clash = !fields || [...fields.keys()].some((k) => paramNames.has(k) || k === "body");
+  const json = responseKind(contentType) === "json" ? bodyShape(doc, schema) : undefined;
+  // A field named like a query or header parameter could not share the params object with it:
+  // such a body goes under `body` whole, so nothing is lost or sent twice.
+  const shape = json && ![...json.fields.keys()].some((k) => paramNames.has(k)) ? json : undefined;
   return {
     schema,
     required: !!requestBody.required,
-    mode: clash ? "body" : "fields",
+    mode: shape ? "fields" : "body",
     contentType,
     description: requestBody.description,
     nullable: !!deref(doc, schema)?.nullable,
+    ...(shape
+      ? { fields: [...shape.fields.keys()].sort(), requiredFields: [...shape.required].sort(), open: shape.open }
+      : {}),
   };
 }
 

@@ -85,8 +85,19 @@ export interface OperationInfo {
   body?: {
     schema: SchemaOrRef;
     required: boolean;
-    /** "fields": object body merged into the params object; "body": under the `body` key. */
+    /**
+     * "fields": a JSON object body (or a union of them), its fields in the
+     * params object; "body": any other body (an array, a primitive, bytes),
+     * or one with a field named like a query or header parameter, under the
+     * `body` key.
+     */
     mode: "fields" | "body";
+    /** With "fields": every field the body takes (some alternative's), sorted. */
+    fields?: string[];
+    /** With "fields": the fields every alternative requires. */
+    requiredFields?: string[];
+    /** With "fields": the body takes fields it does not name. */
+    open?: boolean;
     contentType: string;
     description?: string;
     /** The schema admits null (a model marked nullable for other uses); params are never null. */
