@@ -27,11 +27,20 @@ export function resourceFile(resource: Pick<ResourceInfo, "file">): string {
   return `src/resources/${resource.file}.ts`;
 }
 
+/** One line of prose: a JSDoc tag's text ends at its line. */
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
 function operationDoc(op: OperationInfo): string | undefined {
+  // Path arguments are positional, so their descriptions are the only place a caller reads what each is.
+  const params = op.pathParams
+    .filter((p) => p.description)
+    .map((p) => `@param ${p.argName} - ${oneLine(p.description!)}`)
+    .join("\n");
   return jsdocText([
     op.summary,
     op.description,
     `\`${op.method} ${op.path}\``,
+    params || undefined,
     op.deprecated ? "@deprecated" : undefined,
   ]);
 }
