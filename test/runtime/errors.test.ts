@@ -56,10 +56,12 @@ describe.each([
         { "x-request-id": "req-header-1", "x-extra": "yes" },
       ),
     );
+    const message = `${status} GET /v2/images/1: message for ${status}`;
     expect(error).toBeInstanceOf(Class);
     expect(error.name).toBe(Class.name);
-    expect(error.stack?.startsWith(`${Class.name}: message for ${status}`)).toBe(true);
-    expect(error).toMatchObject({ status, id, message: `message for ${status}`, requestId: "req-body-1" });
+    expect(error.stack?.startsWith(`${Class.name}: ${message}`)).toBe(true);
+    expect(error).toMatchObject({ status, id, message, requestId: "req-body-1", method: "GET" });
+    expect(error.url).toBe(`${server.url}/v2/images/1`);
     expect(error.headers).toMatchObject({
       "x-request-id": "req-header-1",
       "x-extra": "yes",
@@ -85,20 +87,20 @@ test("an error body that is not JSON still gives status and a text snippet", asy
   const html = `<html><body><h1>502 Bad Gateway</h1>\n\n${"x".repeat(500)}</body></html>`;
   const error = await failWith(text(502, html, { "content-type": "text/html" }));
   expect(error).toBeInstanceOf(InternalServerError);
-  expect(error.message).toMatch(/^502 Bad Gateway: <html><body><h1>502 Bad Gateway<\/h1> x+…$/);
-  expect(error.message.length).toBeLessThan(260);
+  expect(error.message).toMatch(/^502 GET \/v2\/images\/1: Bad Gateway: <html><body><h1>502 Bad Gateway<\/h1> x+…$/);
+  expect(error.message.length).toBeLessThan(280);
   expect(error.id).toBeUndefined();
 });
 
 test("an empty error body gives the status line", async () => {
   const error = await failWith(text(403, ""));
   expect(error).toBeInstanceOf(PermissionDeniedError);
-  expect(error.message).toBe("403 Forbidden");
+  expect(error.message).toBe("403 GET /v2/images/1: Forbidden");
 });
 
 test("JSON without a message uses the status and body", async () => {
   const error = await failWith(json(409, { id: "conflict" }));
-  expect(error.message).toBe('409 Conflict: {"id":"conflict"}');
+  expect(error.message).toBe('409 GET /v2/images/1: Conflict: {"id":"conflict"}');
   expect(error.id).toBe("conflict");
 });
 

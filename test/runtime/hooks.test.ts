@@ -1,7 +1,7 @@
 // onRequest/onResponse see every attempt with what logging and tracing need,
 // and never the token.
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from "vitest";
-import type { Fetch, RequestHookInfo, ResponseHookInfo } from "../../templates/runtime/index.ts";
+import { type Fetch, type RequestHookInfo, type ResponseHookInfo, VERSION } from "../../templates/runtime/index.ts";
 import { installClock } from "./fake-clock.ts";
 import { TOKEN, clientFor, ops } from "./fixtures.ts";
 import { json, startServer, text, type TestServer } from "./server.ts";
@@ -42,7 +42,7 @@ test("each attempt is reported with method, url, redacted headers, attempt, stat
   const url = server.url + "/v2/firewalls";
   const headers = {
     accept: "application/json",
-    "user-agent": "my-app/1.0",
+    "user-agent": `digitalocean-sdk/${VERSION} node/${process.versions.node} my-app/1.0`,
     "content-type": "application/json",
     authorization: "Bearer [REDACTED]",
   };

@@ -10,13 +10,18 @@ export function installClock(): void {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: T0 });
 }
 
-/** Yields to real I/O until `cond` holds; bounded, so a broken expectation fails instead of hanging. */
+/**
+ * Yields to real I/O until `cond` holds. Bounded by real time (performance.now
+ * is never faked), not by a count of turns, which a loaded machine can spend
+ * before a connection is even accepted; so a broken expectation still fails
+ * instead of hanging.
+ */
 export async function until(cond: () => boolean, what = "condition"): Promise<void> {
-  for (let i = 0; i < 20000; i++) {
+  for (const started = performance.now(); performance.now() - started < 10_000; ) {
     if (cond()) return;
     await new Promise((r) => setImmediate(r));
   }
-  throw new Error(`gave up waiting for ${what}`);
+  if (!cond()) throw new Error(`gave up waiting for ${what}`);
 }
 
 /** Tracks whether a promise has settled, without leaving a rejection unhandled. */
