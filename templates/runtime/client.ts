@@ -3,12 +3,12 @@
 // and after each failed attempt the retry policy (retry.ts) decides whether
 // and when to try again. The generated DigitalOcean class extends Client.
 import { APIPromise, PagePromise, type RawResponse } from "./api-promise.js";
-import { attempt, type Received, TIMED_OUT } from "./attempt.js";
+import { attempt, type Received } from "./attempt.js";
 import type { Params } from "./build-request.js";
 import { Deadlines } from "./deadlines.js";
-import { ConnectionError, DigitalOceanError, redact, TimeoutError } from "./errors.js";
+import { DigitalOceanError } from "./errors.js";
 import { Limiter } from "./limiter.js";
-import { DEBUG, ERROR, INFO, logVerbosity, WARN, writeLog } from "./log.js";
+import { DEBUG, ERROR, INFO, log, logVerbosity, WARN } from "./log.js";
 import type { Operation } from "./operation.js";
 import {
   checkBaseUrl,
@@ -23,7 +23,7 @@ import {
 } from "./options.js";
 import { type Call, prepare } from "./prepare.js";
 import { parseRateLimit, type RateLimit } from "./rate-limit.js";
-import { parseBody, responseError } from "./responses.js";
+import { parseBody, responseError, transportError } from "./responses.js";
 import { isRefused, isRetryable, retryDelay } from "./retry.js";
 import { sleep } from "./sleep.js";
 
@@ -37,21 +37,6 @@ interface Failure {
   refused?: boolean;
   /** Never retried (a redirect not followed, a malformed success body). */
   final?: boolean;
-}
-
-/**
- * The underlying failure to keep as a ConnectionError's cause: the failure
- * itself, or, when its message, stack or cause chain mentions the token or
- * URL credentials, a scrubbed copy with its name and code.
- */
-function scrubbed(error: unknown, token: string): unknown {
-  type Failure = { name?: string; message?: string; stack?: string; cause?: unknown; code?: unknown } | undefined;
-  let text = "";
-  for (let e = error as Failure, depth = 0; e && depth < 4; e = e.cause as Failure, depth++)
-    text += `${e.stack} ${e.message} `;
-  if (redact(text, token) === text) return error;
-  const { name, message, code } = error as NonNullable<Failure>;
-  return Object.assign(new Error(redact(String(message), token)), { name, code, stack: "" });
 }
 
 export class Client {
@@ -100,6 +85,7 @@ export class Client {
     );
   }
 
+  /** A call: step 1 prepares it, then each attempt (step 2) is followed by the retry decision (step 3). */
   async #send<T>(
     op: Operation,
     pathArgs: readonly unknown[],
@@ -107,31 +93,30 @@ export class Client {
     options: RequestOptions | undefined,
   ): Promise<RawResponse<T>> {
     const call = prepare(this.#options, this.#verbosity, op, pathArgs, params, options);
-    const { logger, signal } = call.options;
     for (let n = 1; ; n++) {
       const outcome = await this.#attempt<T>(call, n);
       if (!("error" in outcome)) return outcome;
       const { error } = outcome;
       const delay = decideRetry(call, outcome, n);
-      const line = `${error.name}: ${error.message}`;
+      const why = `${error.name}: ${error.message}`;
       if (delay === undefined) {
-        if (call.verbosity >= ERROR) writeLog(logger, ERROR, line);
+        log(call, ERROR, why);
         throw error;
       }
-      if (call.verbosity >= WARN) writeLog(logger, WARN, `retry ${n} in ${Math.round(delay)} ms after ${line}`);
-      await sleep(delay, signal);
+      log(call, WARN, `retry ${n} in ${Math.round(delay)} ms after ${why}`);
+      await sleep(delay, call.options.signal);
     }
   }
 
-  /** One attempt, from the limiter's queue to the parsed body; resolves with the data or with a Failure. */
+  /** Step 2: one attempt, from the limiter's queue to the parsed body; resolves with the data or with a Failure. */
   async #attempt<T>(call: Call, n: number): Promise<RawResponse<T> | Failure> {
-    const { options: o, view, method, url, token } = call;
+    const { options: o, view, method, url } = call;
     const { signal, maxRequestsPerMinute: max } = o;
     signal?.throwIfAborted();
     if (max && max < Number.POSITIVE_INFINITY) await this.#limiter.take(max, signal);
     if (view) {
       o.onRequest?.({ ...view, attempt: n });
-      if (call.verbosity >= DEBUG) writeLog(o.logger, DEBUG, `${method} ${url} (attempt ${n})`, view);
+      log(call, DEBUG, `${method} ${url} (attempt ${n})`, view);
       // A hook may abort the call: then this attempt is not sent either.
       signal?.throwIfAborted();
     }
@@ -142,17 +127,9 @@ export class Client {
       received = await attempt(call, timeout, this.#deadlines, signal);
     } catch (failure) {
       if (signal?.aborted) throw signal.reason;
+      // A RedirectError: the server's own answer, never retried.
       if (failure instanceof DigitalOceanError) return { error: failure, final: true };
-      const details = { method, url, cause: failure === TIMED_OUT ? undefined : scrubbed(failure, token) };
-      return failure === TIMED_OUT
-        ? { error: new TimeoutError(`${method} ${url} timed out after ${timeout} ms`, details) }
-        : {
-            error: new ConnectionError(
-              redact(`${method} ${url} failed: ${(failure as Error)?.message}`, token),
-              details,
-            ),
-            refused: isRefused(failure),
-          };
+      return { error: transportError(call, failure, timeout), refused: isRefused(failure) };
     }
     const { response, payload } = received;
     const { status } = response;
@@ -162,12 +139,11 @@ export class Client {
     if (view) {
       const duration = Date.now() - started;
       o.onResponse?.({ ...view, attempt: n, status, duration, rateLimit, requestId });
-      if (call.verbosity >= INFO)
-        writeLog(
-          o.logger,
-          INFO,
-          `${status} ${method} ${url} in ${duration} ms (attempt ${n}${requestId ? ", request id " + requestId : ""})`,
-        );
+      log(
+        call,
+        INFO,
+        `${status} ${method} ${url} in ${duration} ms (attempt ${n}${requestId ? ", request id " + requestId : ""})`,
+      );
     }
     if (!response.ok) return { error: responseError(call, response, payload as string, rateLimit), response };
     try {

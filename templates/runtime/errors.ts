@@ -150,3 +150,19 @@ export function redact(text: string, token: string | undefined): string {
   const scrubbed = text.replace(/\/\/[^\s/?#]*@/g, "//[REDACTED]@");
   return token ? scrubbed.split(token).join("[REDACTED]") : scrubbed;
 }
+
+type Cause = { name?: string; message?: string; stack?: string; cause?: unknown; code?: unknown } | undefined;
+
+/**
+ * The underlying failure to keep as an error's cause: the failure itself, or,
+ * when its message, stack or cause chain mentions the token or URL
+ * credentials, a scrubbed copy that keeps its name and code.
+ */
+export function scrubbedCause(failure: unknown, token: string): unknown {
+  let text = "";
+  for (let e = failure as Cause, depth = 0; e && depth < 4; e = e.cause as Cause, depth++)
+    text += `${e.stack} ${e.message} `;
+  if (redact(text, token) === text) return failure;
+  const { name, message, code } = failure as NonNullable<Cause>;
+  return Object.assign(new Error(redact(String(message), token)), { name, code, stack: "" });
+}

@@ -27,3 +27,4 @@ export {
 } from "./errors.js";
 export type { ErrorDetails } from "./errors.js";
 export * from "./wait.js";
+export * from "./wait-for-action.js";

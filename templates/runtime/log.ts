@@ -28,6 +28,16 @@ export function logVerbosity(level: unknown, source: string): number {
   return verbosity;
 }
 
-export function writeLog(logger: Logger = console, verbosity: number, message: string, ...details: object[]): void {
-  logger[LEVELS[verbosity] as Exclude<LogLevel, "off">]("digitalocean-sdk: " + message, ...details);
+/** Writes a line of `level` when the call's verbosity reaches it. */
+export function log(
+  call: { verbosity: number; options: { logger?: Logger | undefined } },
+  level: number,
+  message: string,
+  ...details: object[]
+): void {
+  if (call.verbosity >= level)
+    (call.options.logger ?? console)[LEVELS[level] as Exclude<LogLevel, "off">](
+      "digitalocean-sdk: " + message,
+      ...details,
+    );
 }

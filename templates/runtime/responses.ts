@@ -1,8 +1,18 @@
-// Step 3 of a call: what a response means. A success body is parsed as the
-// operation promises, or is an InvalidResponseError; an error status becomes
-// the typed error for it, with a message that names the request:
-// `404 GET /v2/images/999: The resource you were accessing could not be found.`
-import { type DigitalOceanError, errorClass, InvalidResponseError, redact } from "./errors.js";
+// What an attempt's outcome means. A success body is parsed as the operation
+// promises, or is an InvalidResponseError; an error status becomes the typed
+// error for it, with a message that names the request
+// (`404 GET /v2/images/999: The resource you were accessing could not be found.`);
+// no response at all is a TimeoutError or a ConnectionError.
+import { TIMED_OUT } from "./attempt.js";
+import {
+  ConnectionError,
+  type DigitalOceanError,
+  errorClass,
+  InvalidResponseError,
+  redact,
+  scrubbedCause,
+  TimeoutError,
+} from "./errors.js";
 import type { Call } from "./prepare.js";
 import type { RateLimit } from "./rate-limit.js";
 
@@ -72,4 +82,16 @@ export function responseError(
     headers,
     rateLimit,
   });
+}
+
+/** The error for an attempt that got no response: it timed out, or fetch (or the body stream) failed. */
+export function transportError(call: Call, failure: unknown, timeout: number): DigitalOceanError {
+  const { method, url, token } = call;
+  return failure === TIMED_OUT
+    ? new TimeoutError(`${method} ${url} timed out after ${timeout} ms`, { method, url })
+    : new ConnectionError(redact(`${method} ${url} failed: ${(failure as Error)?.message}`, token), {
+        method,
+        url,
+        cause: scrubbedCause(failure, token),
+      });
 }
