@@ -11,10 +11,13 @@ interface Listener {
 
 const listeners = new WeakMap<AbortSignal, Listener>();
 
+/** What unsubscribing from no signal does; one function, not a new one per call. */
+const nothing = (): void => {};
+
 /** Calls `callback` once when `signal` aborts (at once if it has). Returns the function that unsubscribes. */
 export function onAbort(signal: AbortSignal | undefined, callback: () => void): () => void {
   if (signal?.aborted) callback();
-  if (!signal || signal.aborted) return () => {};
+  if (!signal || signal.aborted) return nothing;
   let listener = listeners.get(signal);
   if (!listener) {
     const fire = (() => {

@@ -132,10 +132,10 @@ export class Client {
       return { error: transportError(call, failure, timeout), refused: isRefused(failure) };
     }
     const { response, payload } = received;
-    const { status } = response;
-    const rateLimit = parseRateLimit(response.headers);
+    const { status, headers } = response;
+    const rateLimit = parseRateLimit(headers);
     if (rateLimit) this.rateLimit = rateLimit;
-    const requestId = response.headers.get("x-request-id") ?? undefined;
+    const requestId = headers.get("x-request-id") ?? undefined;
     if (view) {
       const duration = Date.now() - started;
       o.onResponse?.({ ...view, attempt: n, status, duration, rateLimit, requestId });
