@@ -12,7 +12,10 @@ export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 export interface RequestHookInfo {
   method: HttpMethod;
   url: string;
-  /** Lower-cased request headers; Authorization reads "Bearer [REDACTED]". */
+  /**
+   * Lower-cased request headers; Authorization reads "Bearer [REDACTED]", and any header whose name
+   * mentions a cookie, token, secret, password or key reads "[REDACTED]".
+   */
   headers: Record<string, string>;
   /** 1 for the first attempt, 2 for the first retry, ... */
   attempt: number;

@@ -33,6 +33,18 @@ export interface Call {
   view: { method: HttpMethod; url: string; headers: Record<string, string> } | undefined;
 }
 
+/** Header names that carry credentials: never shown to hooks or logs. */
+const SECRET_HEADER = /authorization|cookie|token|secret|password|key/;
+
+/** The headers as hooks and logs see them: `Bearer [REDACTED]`, and `[REDACTED]` for any other secret. */
+function redacted(headers: Record<string, string>): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const name in headers)
+    shown[name] =
+      name === "authorization" ? "Bearer [REDACTED]" : SECRET_HEADER.test(name) ? "[REDACTED]" : headers[name]!;
+  return shown;
+}
+
 /** Each client's headers for the common call, keyed by its options object. */
 const shared = new WeakMap<ClientOptions, Record<string, string>>();
 
@@ -88,8 +100,6 @@ export function prepare(
   }
 
   const view =
-    options.onRequest || options.onResponse || verbosity
-      ? { method, url, headers: { ...headers, authorization: "Bearer [REDACTED]" } }
-      : undefined;
+    options.onRequest || options.onResponse || verbosity ? { method, url, headers: redacted(headers) } : undefined;
   return { op, method, url, headers, body, binary: op.response === "binary", options, fetch, token, verbosity, view };
 }

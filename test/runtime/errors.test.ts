@@ -133,3 +133,52 @@ test("class hierarchy: every error is a DigitalOceanError and an Error", async (
   expect(error).toBeInstanceOf(Error);
   expect(error).not.toBeInstanceOf(ConflictError);
 });
+
+describe("what an error says", () => {
+  test("status, method, path and the API's message", async () => {
+    server.reply(json(404, { id: "not_found", message: "The resource you were accessing could not be found." }));
+    const error = (await clientFor(server, { maxRetries: 0 })
+      .request(ops.getImage, [999], undefined)
+      .catch((e: unknown) => e)) as DigitalOceanError;
+    expect(error.message).toBe("404 GET /v2/images/999: The resource you were accessing could not be found.");
+    expect(String(error)).toBe(
+      "NotFoundError: 404 GET /v2/images/999: The resource you were accessing could not be found.",
+    );
+    expect(error).toMatchObject({ method: "GET", url: `${server.url}/v2/images/999` });
+  });
+
+  test("the query is part of the request line", async () => {
+    server.reply(json(422, { id: "unprocessable_entity", message: "per_page is too large" }));
+    const error = (await clientFor(server, { maxRetries: 0 })
+      .request(ops.listDroplets, [], { per_page: 500, tag_name: "web" })
+      .catch((e: unknown) => e)) as DigitalOceanError;
+    expect(error.message).toBe("422 GET /v2/droplets?per_page=500&tag_name=web: per_page is too large");
+  });
+
+  test("JSON.stringify keeps name, message, status, id, requestId, method and url", async () => {
+    server.reply(json(404, { id: "not_found", message: "gone", request_id: "req-7" }));
+    const error = (await clientFor(server, { maxRetries: 0 })
+      .request(ops.getImage, [1], undefined)
+      .catch((e: unknown) => e)) as DigitalOceanError;
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "NotFoundError",
+      message: "404 GET /v2/images/1: gone",
+      status: 404,
+      id: "not_found",
+      requestId: "req-7",
+      method: "GET",
+      url: `${server.url}/v2/images/1`,
+    });
+    expect(JSON.parse(JSON.stringify({ error }))).toHaveProperty("error.name", "NotFoundError");
+  });
+
+  test("errors without a response say which request failed, and serialise too", async () => {
+    server.reply({ destroy: true });
+    const error = (await clientFor(server, { maxRetries: 0 })
+      .request(ops.getImage, [1], undefined)
+      .catch((e: unknown) => e)) as DigitalOceanError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toMatch(new RegExp(`^GET ${server.url}/v2/images/1 failed: `));
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "ConnectionError", method: "GET" });
+  });
+});

@@ -121,3 +121,18 @@ test("duration is the time from sending to the response", async () => {
 });
 
 afterEach(() => vi.useRealTimers());
+
+test("hooks see other secret-looking headers redacted too; the wire still carries them", async () => {
+  const { events, onRequest } = record();
+  await clientFor(server, {
+    onRequest,
+    headers: { Cookie: "session=abc", "X-Auth-Token": "t1", "X-Team": "infra" },
+  }).request(ops.getImage, [1], undefined);
+  expect(events[0]![1].headers).toMatchObject({
+    authorization: "Bearer [REDACTED]",
+    cookie: "[REDACTED]",
+    "x-auth-token": "[REDACTED]",
+    "x-team": "infra",
+  });
+  expect(server.requests.at(-1)!.headers).toMatchObject({ cookie: "session=abc", "x-auth-token": "t1" });
+});
