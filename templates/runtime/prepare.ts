@@ -83,7 +83,9 @@ export function prepare(
   // The common call (no options of its own, JSON, no header parameters, no body) sends the client's
   // own headers, built once: that saves work on every request.
   const plain = !callOptions && !op.accept && !op.headers && body === undefined;
-  let headers = plain ? shared.get(client) : undefined;
+  const built = plain ? shared.get(client) : undefined;
+  // A copy each call: a custom fetch may add to the headers it is given.
+  let headers = built && { ...built };
   if (!headers) {
     headers = {};
     setHeader(headers, "accept", op.accept ?? "application/json");
@@ -96,7 +98,7 @@ export function prepare(
     for (const [k, name] of Object.entries(op.headers ?? {})) setHeader(headers, name, p[k]);
     if (body !== undefined) setHeader(headers, "content-type", "application/json");
     setHeader(headers, "authorization", "Bearer " + token);
-    if (plain) shared.set(client, headers);
+    if (plain) shared.set(client, { ...headers });
   }
 
   const view =

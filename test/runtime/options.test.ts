@@ -137,3 +137,15 @@ test("subclassable like the generated DigitalOcean class", async () => {
   expect(server.requests[0]!.headers["user-agent"]).toBe(`${SDK_UA} my-wrapper/1.0.0`);
   expect(client).toBeInstanceOf(Client);
 });
+
+test("a custom fetch that adds to the headers it is given changes only its own call", async () => {
+  let calls = 0;
+  const addingOnce: Fetch = (url, init) => {
+    // The second call is the first to use the headers the client built once for such calls.
+    if (calls++ === 1) (init.headers as Record<string, string>)["x-added"] = "yes";
+    return fetch(url, init);
+  };
+  const client = clientFor(server, { fetch: addingOnce });
+  for (const id of [1, 2, 3]) await client.request(ops.getImage, [id], undefined);
+  expect(server.requests.map((r) => r.headers["x-added"])).toEqual([undefined, "yes", undefined]);
+});
