@@ -3,10 +3,16 @@
 // tear down its timer list on every request. Here the timer is armed for
 // the earliest deadline and left armed when the client goes idle, only
 // unreferenced (so it never keeps a process alive); later deadlines reuse it.
+// Deadlines are kept on the monotonic clock, like timers themselves, so a
+// wall-clock step (NTP, a resumed VM) neither cuts an attempt short nor
+// stretches it.
 import { MAX_TIMER_DELAY } from "./timers.js";
 
+/** Milliseconds on a clock that never steps back or jumps, unlike the wall clock. */
+const monotonic = (): number => performance.now();
+
 export interface Deadline {
-  /** Date.now() at which `expire` runs. */
+  /** The monotonic time at which `expire` runs. */
   readonly at: number;
   readonly expire: () => void;
 }
@@ -28,7 +34,7 @@ export class Deadlines {
 
   /** Runs `expire` in `ms` (finite, > 0) unless the deadline is removed first. */
   add(ms: number, expire: () => void): Deadline {
-    const deadline = { at: Date.now() + ms, expire };
+    const deadline = { at: monotonic() + ms, expire };
     const pending = this.#pending;
     pending.add(deadline);
     if (deadline.at < this.#armedFor) this.#arm(deadline.at);
@@ -43,11 +49,11 @@ export class Deadlines {
   #arm(at: number): void {
     clearTimeout(this.#timer);
     this.#armedFor = at;
-    this.#timer = setTimeout(() => this.#sweep(), Math.min(at - Date.now(), MAX_TIMER_DELAY));
+    this.#timer = setTimeout(() => this.#sweep(), Math.min(at - monotonic(), MAX_TIMER_DELAY));
   }
 
   #sweep(): void {
-    const now = Date.now();
+    const now = monotonic();
     let next = Number.POSITIVE_INFINITY;
     for (const deadline of this.#pending) {
       if (deadline.at <= now) {

@@ -106,13 +106,14 @@ export async function closedPortUrl(): Promise<string> {
 }
 
 /**
- * Yields to real I/O until `cond` holds. Bounded by real time (performance.now
- * is never faked), not by a count of turns, which a loaded machine can spend
- * before a connection is even accepted; so a broken expectation still fails
- * instead of hanging.
+ * Yields to real I/O until `cond` holds. Bounded by real time (process.hrtime,
+ * which fake timers leave alone), not by a count of turns, which a loaded
+ * machine can spend before a connection is even accepted; so a broken
+ * expectation still fails instead of hanging.
  */
 export async function until(cond: () => boolean, what = "condition"): Promise<void> {
-  for (const started = performance.now(); performance.now() - started < 10_000; ) {
+  const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
+  for (const started = process.hrtime.bigint(); elapsedMs(started) < 10_000; ) {
     if (cond()) return;
     await new Promise((r) => setImmediate(r));
   }

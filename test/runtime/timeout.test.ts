@@ -124,6 +124,28 @@ describe("the timer behind the timeouts", () => {
     expect((await Promise.all(calls)).every((e) => e instanceof TimeoutError)).toBe(true);
   });
 
+  test.each([
+    ["forward", 3_600_000],
+    ["back", -3_600_000],
+  ])("a wall-clock step %s neither cuts an attempt short nor stretches it", async (_, step) => {
+    installClock();
+    const client = clientFor(server, { maxRetries: 0, timeout: 1000 });
+    const first = outcome(client.request(hangAt(`step-a${step}`), [], undefined));
+    const a = settled(first);
+    await vi.advanceTimersByTimeAsync(500);
+    const second = outcome(client.request(hangAt(`step-b${step}`), [], undefined));
+    const b = settled(second);
+    await vi.advanceTimersByTimeAsync(100);
+    vi.setSystemTime(Date.now() + step);
+    await vi.advanceTimersByTimeAsync(400);
+    expect([a.done, b.done]).toEqual([true, false]);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(b.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await first).toBeInstanceOf(TimeoutError);
+    expect(await second).toBeInstanceOf(TimeoutError);
+  });
+
   test("never keeps the process alive once the client is idle", async () => {
     const refTimers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
     const before = refTimers();
