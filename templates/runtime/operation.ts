@@ -10,6 +10,12 @@ export interface Operation {
   readonly path: string;
   /** Keys of the params object that go into the query string. */
   readonly query?: readonly string[];
+  /**
+   * Query keys whose value is an object sent in OpenAPI's deepObject style
+   * (`filter[region]=nyc3`). Absent: every query value must be a scalar, a
+   * Date or an array of these, and an object is refused with ArgumentError.
+   */
+  readonly deepObject?: readonly string[];
   /** Keys of the params object that are sent as headers: params key -> header name. */
   readonly headers?: Readonly<Record<string, string>>;
   /**
@@ -23,8 +29,11 @@ export interface Operation {
   readonly bodyRequired?: boolean;
   /** The Accept header to send; default "application/json". */
   readonly accept?: string;
-  /** How to read a success response; default "json". "none" resolves to undefined without reading a body. */
+  /**
+   * How to read a success response; default "json" (an empty or null body is then an InvalidResponseError).
+   * "none" resolves to undefined whatever the body.
+   */
   readonly response?: "json" | "text" | "binary" | "none";
-  /** For paginated list operations: the key of the item array in the response body. */
+  /** For paginated list operations: the key of the item array in the response body (a body without it is an InvalidResponseError). */
   readonly items?: string;
 }
