@@ -9,6 +9,7 @@
 // on every request; a timed-out attempt then cancels the response body, at
 // once if the response has come, or as soon as it does.
 import { onAbort } from "./abort.js";
+import type { Body } from "./build-request.js";
 import type { Deadlines } from "./deadlines.js";
 import { RedirectError } from "./errors.js";
 import type { HttpMethod } from "./operation.js";
@@ -26,9 +27,13 @@ export interface AttemptInput {
   url: string;
   method: HttpMethod;
   headers: Record<string, string>;
-  body: string | undefined;
+  body: Body | undefined;
+  /** The body is a ReadableStream: fetch must be told it is sent while the response may already come. */
+  streamed: boolean;
   /** Read a success body as bytes (an ArrayBuffer) rather than text. */
   binary: boolean;
+  /** Leave a success body unread, for a Stream to read as it comes (text/event-stream). */
+  stream: unknown;
 }
 
 export interface Received {
@@ -114,7 +119,15 @@ export function attempt(
     (async () => {
       for (let url = input.url, hops = 0; ; hops++) {
         const { method, headers, body = null } = input;
-        response = await fetch(url, { method, headers, body, redirect: "manual", signal: controller?.signal ?? null });
+        const init: RequestInit & { duplex?: "half" } = {
+          method,
+          headers,
+          body: body as BodyInit | null,
+          redirect: "manual",
+          signal: controller?.signal ?? null,
+        };
+        if (input.streamed) init.duplex = "half";
+        response = await fetch(url, init);
         // Came after the timeout or an abort: nobody will read it (the rejection handler frees it).
         if (done) throw TIMED_OUT;
         const next = redirectTarget(response, input, url, hops);
@@ -122,6 +135,8 @@ export function attempt(
         discard();
         url = next;
       }
+      // A stream is read by its consumer; from here on, the attempt's timeout no longer applies to it.
+      if (input.stream && response.ok) return { response, payload: "" };
       reader = response.body?.getReader();
       const bytes = reader ? await readAll(reader) : new Uint8Array();
       return { response, payload: input.binary && response.ok ? bytes.slice().buffer : decoder.decode(bytes) };

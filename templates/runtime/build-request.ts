@@ -1,18 +1,37 @@
 // Turns an Operation plus the caller's arguments into URL, headers and body.
 // This is where untrusted values meet the wire, so it is also where they are
-// checked: a path argument fills exactly one segment, a header one line, and
-// a query value is a scalar (an object only where the spec says how to send it).
+// checked: a path argument fills exactly one segment, a header one line, a
+// query value is a scalar (an object only where the spec says how to send
+// it), and every params key must mean something to the operation.
 import { ArgumentError } from "./errors.js";
 import type { Operation } from "./operation.js";
 
 export type Params = Record<string, unknown>;
+
+/** A request body as fetch takes it: JSON text, raw bytes, a stream or a FormData. */
+export type Body = string | Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | FormData;
+
+const MULTIPART = "multipart/form-data";
+const OCTET_STREAM = "application/octet-stream";
 
 /** null and undefined: values that are left out. */
 const absent = (value: unknown): value is null | undefined => value === null || value === undefined;
 
 /** A plain object: what a JSON object body, extraBody and a deepObject value are. */
 const isObject = (v: unknown): v is Params =>
-  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !isBinary(v) && !isForm(v);
+
+const isForm = (v: unknown): v is FormData => typeof FormData !== "undefined" && v instanceof FormData;
+
+/** Raw bytes fetch sends as they are. Each global is looked up only where the runtime has it. */
+const isBinary = (v: unknown): v is Blob | ArrayBuffer | ArrayBufferView | ReadableStream =>
+  v instanceof ArrayBuffer ||
+  ArrayBuffer.isView(v) ||
+  (typeof Blob !== "undefined" && v instanceof Blob) ||
+  (typeof ReadableStream !== "undefined" && v instanceof ReadableStream);
+
+/** "POST /v2/volumes": how messages name the operation (its template, never the caller's values). */
+export const opName = (op: Operation): string => `${op.method} ${op.url ? "<url>" : op.path}`;
 
 /**
  * One path segment. "/" goes out as %2F; ":" and "@", which a segment may hold
@@ -47,23 +66,68 @@ function appendQuery(query: URLSearchParams, op: Operation, name: string, value:
   } else for (const v of [value].flat()) if (!absent(v)) query.append(name, queryText(name, v));
 }
 
+/** A URL the SDK may send to: absolute http(s), without credentials. */
+export function isHttpUrl(text: unknown): boolean {
+  try {
+    const url = new URL(text as string);
+    return typeof text === "string" && /^https?:$/.test(url.protocol) && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The operation's own server with its variables filled from the first path
+ * arguments. A value fills one host label or segment: it may not add a path,
+ * query, fragment or credentials, so it cannot send the request elsewhere.
+ */
+function serverBase(server: NonNullable<Operation["server"]>, pathArgs: readonly unknown[]): string {
+  const variables = server.variables ?? [];
+  const url = server.url.replace(/\{([^}]*)\}/g, (_, name: string) => {
+    const value = pathArgs[variables.indexOf(name)];
+    if (typeof value === "string" && /^[^\s/?#@\\]+$/.test(value)) return value;
+    throw new ArgumentError(
+      `Server variable "${name}" must be a non-empty host or segment, without a scheme, "/", "?", "#", "@", "\\" or whitespace`,
+    );
+  });
+  if (!isHttpUrl(url)) throw new ArgumentError(`Server variables of ${server.url} do not make an http(s) URL`);
+  return url;
+}
+
 /** Path templates split at their placeholders, "/v2/images/{image_id}" -> ["/v2/images/", "image_id", ""]. */
 const templates = new Map<string, string[]>();
 
+/**
+ * The URL to send to: the base (the client's, the operation's server, a
+ * `servers` replacement for it, or for a run-time target the first path
+ * argument as given), the filled path template, then the query.
+ */
 export function buildUrl(
   baseUrl: string,
   op: Operation,
   pathArgs: readonly unknown[],
   params: Params,
   extraQuery?: Params,
+  servers?: Record<string, string>,
 ): string {
-  let parts = templates.get(op.path);
-  if (!parts) {
-    parts = op.path.split(/\{([^}]*)\}/);
-    templates.set(op.path, parts);
+  let url: string;
+  if (op.url) {
+    url = pathArgs[0] as string;
+    // The message never repeats the value: a presigned URL's query is a credential.
+    if (!isHttpUrl(url)) throw new ArgumentError(`The target URL of ${opName(op)} must be an absolute http(s) URL`);
+  } else {
+    let parts = templates.get(op.path);
+    if (!parts) {
+      parts = op.path.split(/\{([^}]*)\}/);
+      templates.set(op.path, parts);
+    }
+    const { server } = op;
+    // The server's variables take the first path arguments; a server mapped by `servers` ignores them.
+    const skip = server?.variables?.length ?? 0;
+    if (server) baseUrl = servers?.[server.url] ?? serverBase(server, pathArgs);
+    url = baseUrl.replace(/\/+$/, "") + parts[0];
+    for (let i = 1; i < parts.length; i += 2) url += segment(parts[i]!, pathArgs[skip + (i - 1) / 2]) + parts[i + 1];
   }
-  let url = baseUrl.replace(/\/+$/, "") + parts[0];
-  for (let i = 1; i < parts.length; i += 2) url += segment(parts[i]!, pathArgs[(i - 1) / 2]) + parts[i + 1];
   if (!op.query && !extraQuery) return url;
   const query = new URLSearchParams();
   for (const name of op.query ?? []) appendQuery(query, op, name, params[name]);
@@ -73,7 +137,7 @@ export function buildUrl(
     appendQuery(query, op, name, extraQuery[name]);
   }
   const qs = query.toString();
-  return qs ? url + "?" + qs : url;
+  return qs ? url + (op.url && url.includes("?") ? "&" : "?") + qs : url;
 }
 
 /**
@@ -92,24 +156,77 @@ export function setHeader(headers: Record<string, string>, name: string, value: 
   headers[name.toLowerCase()] = s;
 }
 
+/** A multipart field's value: files as they are, text as it is, numbers and booleans as text, the rest as JSON. */
+const formValue = (v: unknown): string | Blob =>
+  typeof v === "string" || (typeof Blob !== "undefined" && v instanceof Blob)
+    ? v
+    : typeof v === "object"
+      ? JSON.stringify(v)
+      : String(v);
+
+/** A FormData of `fields` (and `extra`), or `given` itself when there is nothing to add to it. */
+function toForm(given: unknown, extra: Params | undefined): FormData {
+  if (isForm(given) && !extra) return given;
+  const built = new FormData();
+  if (isForm(given))
+    given.forEach((v, k) => {
+      built.append(k, v);
+    });
+  else if (isObject(given))
+    for (const k in given)
+      if (!absent(given[k])) built.append(k, formValue(given[k]));
+      else throw new ArgumentError("A multipart/form-data body must be an object of fields or a FormData");
+  for (const k in extra) if (!absent(extra[k])) built.append(k, formValue(extra[k]));
+  return built;
+}
+
 /**
- * The JSON body text, or undefined when the operation sends none. `extra`
- * (the extraBody option) is merged over an object body, and becomes the body
- * of an operation that has none; it cannot extend an array or a scalar body,
- * nor give a GET or HEAD one.
+ * Checks the params keys and builds the body; undefined when the operation
+ * sends none. A key that is not a query, header or body key of the operation
+ * is an ArgumentError (an open body takes it as a field), as is a missing
+ * required field or body. `extra` (the extraBody option) is merged over an
+ * object body, and becomes the JSON body of an operation that has none; it
+ * cannot extend an array, a scalar or raw bytes, nor give a GET or HEAD a body.
  */
-export function buildBody(op: Operation, params: Params, extra?: Params): string | undefined {
-  let body: unknown;
-  if (op.body === "body") body = params.body;
-  else if (op.body) {
-    const elsewhere = [...(op.query ?? []), ...Object.keys(op.headers ?? {})];
-    const fields = Object.entries(params).filter(([k, v]) => v !== undefined && !elsewhere.includes(k));
-    if (fields.length || op.bodyRequired || extra) body = Object.fromEntries(fields);
+export function buildBody(op: Operation, params: Params, extra?: Params): Body | undefined {
+  const { body: mode, fields, query, headers, contentType } = op;
+  let found: Params | undefined;
+  const form = contentType === MULTIPART && isForm(params.body);
+  for (const key of Object.keys(params)) {
+    const value = params[key];
+    if (value === undefined || query?.includes(key) || (headers && Object.hasOwn(headers, key))) continue;
+    if (key === "body" && (mode === "body" || form)) continue;
+    if (mode !== "fields" || !(!fields || op.open || fields.includes(key)))
+      throw new ArgumentError(
+        `Unknown parameter "${key}" for ${opName(op)}: not one of its ${mode === "body" ? "parameters (its body goes under `body`)" : "parameters or body fields"}; use the extraQuery or extraBody request option for what the spec lacks`,
+      );
+    found ??= {};
+    found[key] = value;
   }
-  if (extra) {
-    if (!isObject(extra) || (body !== undefined && !isObject(body)) || /GET|HEAD/.test(op.method))
-      throw new ArgumentError("`extraBody` must be an object, for a JSON object body or a request without one");
-    body = { ...(body as Params), ...extra };
+  for (const name of op.required ?? [])
+    if (params[name] === undefined && extra?.[name] === undefined && !form)
+      throw new ArgumentError(`Missing required field "${name}" for ${opName(op)}`);
+
+  let body: unknown = mode === "body" || form ? params.body : found;
+  if (found && body !== found)
+    throw new ArgumentError(`Pass either a FormData as \`body\` or the fields of ${opName(op)}, not both`);
+  if (body === undefined && mode === "fields" && (op.bodyRequired || extra)) body = {};
+  if (body === undefined && mode === "body" && op.bodyRequired && !extra)
+    throw new ArgumentError(`${opName(op)} requires a body: pass it as \`body\``);
+
+  if (
+    extra &&
+    (!isObject(extra) ||
+      /GET|HEAD/.test(op.method) ||
+      contentType === OCTET_STREAM ||
+      (body !== undefined && !isObject(body) && !form))
+  )
+    throw new ArgumentError("`extraBody` must be an object, for an object body or a request without one");
+  if (contentType === MULTIPART) return body === undefined && !extra ? undefined : toForm(body ?? {}, extra);
+  if (contentType === OCTET_STREAM) {
+    if (body === undefined || isBinary(body)) return body;
+    throw new ArgumentError(`The body of ${opName(op)} must be a Blob, ArrayBuffer, typed array or ReadableStream`);
   }
+  if (extra) body = { ...(body as Params), ...extra };
   return body === undefined ? undefined : JSON.stringify(body);
 }

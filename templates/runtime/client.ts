@@ -13,6 +13,7 @@ import type { Operation } from "./operation.js";
 import {
   checkBaseUrl,
   checkOptions,
+  checkServers,
   type ClientOptions,
   DEFAULT_MAX_PAGES,
   DEFAULT_MAX_RETRIES,
@@ -50,6 +51,7 @@ export class Client {
 
   constructor(options: ClientOptions = {}) {
     checkOptions(options);
+    checkServers(options.servers);
     const level = options.logLevel ?? env("DIGITALOCEAN_LOG");
     this.#verbosity = level ? logVerbosity(level, options.logLevel ? "logLevel" : "DIGITALOCEAN_LOG") : 0;
     this.#options = {
@@ -57,6 +59,8 @@ export class Client {
       headers: { ...options.headers },
       baseUrl: options.baseUrl === undefined ? undefined : checkBaseUrl(options.baseUrl),
       token: options.token || env("DIGITALOCEAN_TOKEN") || env("DIGITALOCEAN_ACCESS_TOKEN"),
+      modelAccessKey: options.modelAccessKey || env("DIGITALOCEAN_MODEL_ACCESS_KEY"),
+      servers: options.servers && { ...options.servers },
     };
   }
 
@@ -160,6 +164,7 @@ function decideRetry(call: Call, failure: Failure, n: number): number | undefine
   const status = failure.response?.status;
   if (
     failure.final ||
+    call.streamed ||
     n > (o.maxRetries ?? DEFAULT_MAX_RETRIES) ||
     !isRetryable(call.method, status, !!failure.refused)
   )

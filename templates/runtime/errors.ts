@@ -143,12 +143,14 @@ export const errorClass = (status: number): typeof DigitalOceanError =>
   byStatus[status] ?? (status >= 500 ? InternalServerError : DigitalOceanError);
 
 /**
- * `text` without the token or any URL credentials (`//user:password@`), for
- * messages built from what a server, a proxy or fetch itself said.
+ * `text` without any of `secrets` (the credentials) or URL credentials
+ * (`//user:password@`), for messages built from what a server, a proxy or
+ * fetch itself said.
  */
-export function redact(text: string, token: string | undefined): string {
-  const scrubbed = text.replace(/\/\/[^\s/?#]*@/g, "//[REDACTED]@");
-  return token ? scrubbed.split(token).join("[REDACTED]") : scrubbed;
+export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  let scrubbed = text.replace(/\/\/[^\s/?#]*@/g, "//[REDACTED]@");
+  for (const secret of secrets) if (secret) scrubbed = scrubbed.split(secret).join("[REDACTED]");
+  return scrubbed;
 }
 
 type Cause = { name?: string; message?: string; stack?: string; cause?: unknown; code?: unknown } | undefined;
@@ -158,11 +160,11 @@ type Cause = { name?: string; message?: string; stack?: string; cause?: unknown;
  * when its message, stack or cause chain mentions the token or URL
  * credentials, a scrubbed copy that keeps its name and code.
  */
-export function scrubbedCause(failure: unknown, token: string): unknown {
+export function scrubbedCause(failure: unknown, secrets: readonly (string | undefined)[]): unknown {
   let text = "";
   for (let e = failure as Cause, depth = 0; e && depth < 4; e = e.cause as Cause, depth++)
     text += `${e.stack} ${e.message} `;
-  if (redact(text, token) === text) return failure;
+  if (redact(text, secrets) === text) return failure;
   const { name, message, code } = failure as NonNullable<Cause>;
-  return Object.assign(new Error(redact(String(message), token)), { name, code, stack: "" });
+  return Object.assign(new Error(redact(String(message), secrets)), { name, code, stack: "" });
 }

@@ -5,7 +5,9 @@ export type { LogLevel, Logger } from "./log.js";
 export { APIPromise, PagePromise } from "./api-promise.js";
 export type { RawResponse } from "./api-promise.js";
 export type { RateLimit } from "./rate-limit.js";
-export type { Operation, HttpMethod } from "./operation.js";
+export type { Operation, HttpMethod, StreamReader } from "./operation.js";
+export { Stream, StreamError, readEventStream, eventStreamParser } from "./stream.js";
+export type { ServerSentEvent } from "./stream.js";
 export { VERSION } from "./version.js";
 export {
   DigitalOceanError,

@@ -32,8 +32,19 @@ export interface ResponseHookInfo extends RequestHookInfo {
 export interface ClientOptions {
   /** API token; defaults to the DIGITALOCEAN_TOKEN or DIGITALOCEAN_ACCESS_TOKEN environment variable where there is one. */
   token?: string | undefined;
+  /**
+   * The inference model access key, sent instead of the token by the operations that take it (inference calls);
+   * defaults to the DIGITALOCEAN_MODEL_ACCESS_KEY environment variable where there is one.
+   */
+  modelAccessKey?: string | undefined;
   /** Default "https://api.digitalocean.com". An http(s) URL without credentials, query or fragment. */
   baseUrl?: string | undefined;
+  /**
+   * Replacement base URLs for the operations that have a server of their own, keyed by that server's URL as
+   * the spec writes it: `{ "https://inference.do-ai.run": "http://127.0.0.1:4010" }`. Each is checked like
+   * `baseUrl`; a server with variables (`https://{agent_url}`) mapped here ignores them.
+   */
+  servers?: Record<string, string> | undefined;
   /** Default: the global fetch. */
   fetch?: Fetch | undefined;
   /** Sent with every request; an undefined value removes a default. */
@@ -103,7 +114,7 @@ export function checkOptions(o: RequestOptions): void {
  * The base URL, checked to be one requests can safely be appended to. The
  * message never repeats it: it may hold a password.
  */
-export function checkBaseUrl(baseUrl: string): string {
+export function checkBaseUrl(baseUrl: string, name = "baseUrl"): string {
   let url: URL | undefined;
   try {
     url = new URL(baseUrl);
@@ -111,8 +122,15 @@ export function checkBaseUrl(baseUrl: string): string {
     // Not a URL: refused below.
   }
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || /[?#]/.test(baseUrl))
-    throw new ConfigurationError("`baseUrl` must be an absolute http(s) URL without credentials, query or fragment");
+    throw new ConfigurationError(`\`${name}\` must be an absolute http(s) URL without credentials, query or fragment`);
   return baseUrl;
+}
+
+/** Checks each replacement base URL of the `servers` option, naming the server, never the URL. */
+export function checkServers(servers: Record<string, string> | undefined): void {
+  if (servers !== undefined && (typeof servers !== "object" || servers === null))
+    throw new ConfigurationError("`servers` must be an object of server URL -> base URL");
+  for (const server in servers) checkBaseUrl(servers[server]!, `servers[${JSON.stringify(server)}]`);
 }
 
 /** An environment variable where the runtime has one: browsers have no process; Deno throws without --allow-env. */

@@ -13,7 +13,7 @@ import {
   scrubbedCause,
   TimeoutError,
 } from "./errors.js";
-import type { Call } from "./prepare.js";
+import { type Call, secretsOf } from "./prepare.js";
 import type { RateLimit } from "./rate-limit.js";
 
 const SNIPPET_LENGTH = 200;
@@ -23,31 +23,35 @@ const snippet = (text: string) => {
   return s.length > SNIPPET_LENGTH ? s.slice(0, SNIPPET_LENGTH) + "…" : s;
 };
 
-/** `404 GET /v2/images/999: what`, scrubbed of the token (a proxy may echo the request). */
+/** `404 GET /v2/images/999: what`, scrubbed of the credentials (a proxy may echo the request). */
 function message(call: Call, status: number, what: string): string {
-  const { pathname, search } = new URL(call.url);
-  return redact(`${status} ${call.method} ${pathname}${search}: ${what}`, call.token);
+  const { pathname, search } = new URL(call.shown);
+  return redact(`${status} ${call.method} ${pathname}${search}: ${what}`, secretsOf(call));
 }
 
 export function parseBody(call: Call, response: Response, payload: string | ArrayBuffer, requestId?: string): unknown {
   const { response: kind = "json", items } = call.op;
-  // A HEAD response never has a body, whatever the operation says.
-  if (kind === "none" || call.method === "HEAD") return undefined;
-  if (kind !== "json") return payload;
   let data: unknown;
   let problem: string | undefined;
-  try {
-    data = JSON.parse(payload as string);
-    if (data === null) problem = "is null";
-    else if (items && !Array.isArray((data as Record<string, unknown>)[items])) problem = `has no "${items}" list`;
-  } catch {
-    const text = snippet(payload as string);
-    problem = text ? "is not valid JSON: " + text : "is empty";
-  }
+  if (kind === "never") problem = "the API documents no success response for this operation";
+  // A HEAD response never has a body, whatever the operation says.
+  else if (kind === "none" || call.method === "HEAD") return undefined;
+  else if (call.stream) return call.stream(response, call);
+  else if (kind !== "json") return payload;
+  else
+    try {
+      data = JSON.parse(payload as string);
+      if (data === null) problem = "is null";
+      else if (items && !Array.isArray((data as Record<string, unknown>)[items])) problem = `has no "${items}" list`;
+    } catch {
+      const text = snippet(payload as string);
+      problem = text ? "is not valid JSON: " + text : "is empty";
+    }
+  if (problem && kind === "json") problem = "the response body " + problem;
   if (problem)
-    throw new InvalidResponseError(message(call, response.status, "the response body " + problem), {
+    throw new InvalidResponseError(message(call, response.status, problem), {
       method: call.method,
-      url: call.url,
+      url: call.shown,
       status: response.status,
       requestId,
     });
@@ -75,7 +79,7 @@ export function responseError(
   const said = str(body.message) ?? (text ? `${statusText}: ${snippet(text)}` : statusText);
   return new (errorClass(status))(message(call, status, said), {
     method: call.method,
-    url: call.url,
+    url: call.shown,
     status,
     id: str(body.id),
     requestId: str(body.request_id) ?? headers["x-request-id"],
@@ -86,12 +90,13 @@ export function responseError(
 
 /** The error for an attempt that got no response: it timed out, or fetch (or the body stream) failed. */
 export function transportError(call: Call, failure: unknown, timeout: number): DigitalOceanError {
-  const { method, url, token } = call;
+  const { method, shown: url } = call;
+  const secrets = secretsOf(call);
   return failure === TIMED_OUT
     ? new TimeoutError(`${method} ${url} timed out after ${timeout} ms`, { method, url })
-    : new ConnectionError(redact(`${method} ${url} failed: ${(failure as Error)?.message}`, token), {
+    : new ConnectionError(redact(`${method} ${url} failed: ${(failure as Error)?.message}`, secrets), {
         method,
         url,
-        cause: scrubbedCause(failure, token),
+        cause: scrubbedCause(failure, secrets),
       });
 }

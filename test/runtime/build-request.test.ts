@@ -111,7 +111,8 @@ describe("buildBody", () => {
       headers: { dangerous: "X-Dangerous" },
       body: "fields",
     };
-    expect(JSON.parse(buildBody(op, { q: 1, dangerous: true, name: "fw", tags: ["a"], gone: undefined })!)).toEqual({
+    const body = buildBody(op, { q: 1, dangerous: true, name: "fw", tags: ["a"], gone: undefined });
+    expect(JSON.parse(body as string)).toEqual({
       name: "fw",
       tags: ["a"],
     });
@@ -127,7 +128,9 @@ describe("buildBody", () => {
     const op: Operation = { method: "PUT", path: "/x", body: "body" };
     expect(buildBody(op, { body: [1, 2] })).toBe("[1,2]");
     expect(buildBody(op, {})).toBeUndefined();
-    expect(buildBody({ method: "GET", path: "/x" }, { a: 1 })).toBeUndefined();
+    expect(buildBody({ method: "GET", path: "/x" }, { a: undefined })).toBeUndefined();
+    // A key the operation does not know is refused (issue 12), not silently dropped as it once was.
+    expect(() => buildBody({ method: "GET", path: "/x" }, { a: 1 })).toThrow(ArgumentError);
   });
 });
 
