@@ -25,6 +25,8 @@ const MAX_REDIRECTS = 5;
 export interface AttemptInput {
   fetch: Fetch;
   url: string;
+  /** The URL as errors show it (a run-time target's query hidden). */
+  shown: string;
   method: HttpMethod;
   headers: Record<string, string>;
   body: Body | undefined;
@@ -44,7 +46,7 @@ export interface Received {
 const decoder = new TextDecoder();
 
 /** The URL to follow, undefined when `response` is not a redirect; a RedirectError when it may not be followed. */
-function redirectTarget(response: Response, { method, url: first }: AttemptInput, url: string, hops: number) {
+function redirectTarget(response: Response, { method, url: first, shown }: AttemptInput, url: string, hops: number) {
   // Browsers answer a manual redirect with an opaque response that hides the status and the Location.
   const location = REDIRECTS.includes(response.status) ? response.headers.get("location") : undefined;
   if (!location && response.type !== "opaqueredirect") return undefined;
@@ -57,11 +59,14 @@ function redirectTarget(response: Response, { method, url: first }: AttemptInput
   }
   if (to?.origin === from.origin && !to.username && !to.password && /GET|HEAD/.test(method) && hops < MAX_REDIRECTS)
     return to.href;
+  // A run-time target's query is a credential (a presigned signature), and so may be the one it points to.
+  const hidden = first !== shown;
+  for (const u of [from, to]) if (u && hidden && u.search) u.search = "[REDACTED]";
   if (to) to.username = to.password = "";
   const status = response.status || undefined;
   throw new RedirectError(
     `${status ?? ""} ${method} ${from.pathname}${from.search}: redirected to ${to?.href ?? "a hidden location"}, not followed (only GET and HEAD are, ${MAX_REDIRECTS} times within ${from.origin})`.trim(),
-    { status, method, url: first, location: to?.href },
+    { status, method, url: shown, location: to?.href },
   );
 }
 

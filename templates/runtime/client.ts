@@ -114,7 +114,7 @@ export class Client {
 
   /** Step 2: one attempt, from the limiter's queue to the parsed body; resolves with the data or with a Failure. */
   async #attempt<T>(call: Call, n: number): Promise<RawResponse<T> | Failure> {
-    const { options: o, view, method, url } = call;
+    const { options: o, view, method, shown: url } = call;
     const { signal, maxRequestsPerMinute: max } = o;
     signal?.throwIfAborted();
     if (max && max < Number.POSITIVE_INFINITY) await this.#limiter.take(max, signal);

@@ -156,9 +156,26 @@ export function prepare(
   };
 }
 
-/** What messages built from what a server or fetch said must never contain: the credentials, a run-time target's query. */
-export const secretsOf = ({ options, url, shown }: Call): (string | undefined)[] => [
-  options.token,
-  options.modelAccessKey,
-  url === shown ? undefined : url.slice(url.indexOf("?")),
-];
+/**
+ * What messages built from what a server or fetch said must never contain:
+ * the credentials, and a run-time target's query (a presigned URL's signature),
+ * whole and each value long enough to be a secret, as sent and decoded, since
+ * a server may echo one part of it.
+ */
+export function secretsOf({ options, url, shown }: Call): (string | undefined)[] {
+  const secrets = [options.token, options.modelAccessKey];
+  if (url === shown) return secrets;
+  const query = url.slice(url.indexOf("?"));
+  secrets.push(query);
+  for (const pair of query.slice(1).split("&")) {
+    const value = pair.slice(pair.indexOf("=") + 1);
+    if (value.length < 8) continue;
+    secrets.push(value);
+    try {
+      secrets.push(decodeURIComponent(value.replace(/\+/g, " ")));
+    } catch {
+      // Not percent-encoded text: the value as sent is covered.
+    }
+  }
+  return secrets;
+}

@@ -9,6 +9,8 @@ export interface Received {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body's bytes as they came. */
+  raw: Buffer;
   /** Date.now() on arrival: the fake clock when a test installs one. */
   at: number;
 }
@@ -59,6 +61,7 @@ export async function startServer(handler: Handler = () => json(200, {})): Promi
       url: req.url ?? "",
       headers: req.headers,
       body: Buffer.concat(chunks).toString(),
+      raw: Buffer.concat(chunks),
       at: Date.now(),
     };
     requests.push(rec);
