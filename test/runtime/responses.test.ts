@@ -2,7 +2,7 @@
 // nothing (204), and the raw response on request; and that the returned
 // promise behaves like a promise without leaking unhandled rejections.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { APIPromise, InvalidResponseError, NotFoundError } from "../../templates/runtime/index.ts";
+import { APIPromise, InvalidResponseError, NotFoundError, type Operation } from "../../templates/runtime/index.ts";
 import { clientFor, ops } from "./fixtures.ts";
 import { json, type Reply, startServer, text, type TestServer } from "./server.ts";
 
@@ -104,6 +104,34 @@ describe("body kinds", () => {
       expect(server.requests).toHaveLength(1);
     },
   );
+
+  describe('"never": the spec documents no success response (only 410 Gone)', () => {
+    const gone: Operation = { method: "GET", path: "/v2/legacy/{id}", response: "never" };
+
+    test("an error status rejects as usual", async () => {
+      server.reply(json(410, { id: "gone", message: "This endpoint is gone." }));
+      const error = await clientFor(server)
+        .request(gone, [1], undefined)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 410, id: "gone", message: "410 GET /v2/legacy/1: This endpoint is gone." });
+    });
+
+    test.each([
+      ["a JSON body", json(200, { ok: true }, { "x-request-id": "req-n" })],
+      ["no body", { status: 204, headers: { "x-request-id": "req-n" } }],
+    ])("a 2xx with %s is an InvalidResponseError saying so, not retried", async (_, reply) => {
+      server.reply(reply as Reply);
+      const error = await clientFor(server, { maxRetries: 3 })
+        .request(gone, [1], undefined)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(error).toMatchObject({ requestId: "req-n", method: "GET" });
+      expect((error as Error).message).toMatch(
+        /^20[04] GET \/v2\/legacy\/1: the API documents no success response for this operation$/,
+      );
+      expect(server.requests).toHaveLength(1);
+    });
+  });
 
   test("the default Accept is JSON", async () => {
     await clientFor(server).request(ops.getImage, [1], undefined);
