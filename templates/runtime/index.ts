@@ -30,3 +30,4 @@ export {
 export type { ErrorDetails } from "./errors.js";
 export * from "./wait.js";
 export * from "./wait-for-action.js";
+export * from "./wait-for-actions.js";

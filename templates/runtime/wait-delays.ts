@@ -22,12 +22,13 @@ export function backoffDelay(
 /**
  * The least delay that keeps polling within the budget the server last
  * reported: the remaining requests spread evenly until `reset` (all of it when
- * none remain). 0 without a report, or once its reset has passed.
+ * fewer remain than the next poll makes). `requests` is what one poll costs.
+ * 0 without a report, or once its reset has passed.
  */
-export function rateBudgetDelay(rateLimit: RateLimit | undefined, now: number): number {
+export function rateBudgetDelay(rateLimit: RateLimit | undefined, now: number, requests = 1): number {
   if (!rateLimit) return 0;
   const untilReset = rateLimit.reset.getTime() - now;
-  const delay = untilReset / Math.max(1, rateLimit.remaining);
+  const delay = untilReset * Math.min(1, requests / Math.max(1, rateLimit.remaining));
   // Rounded up: a poll a fraction early would already be too fast.
   return Number.isFinite(delay) && delay > 0 ? Math.ceil(delay) : 0;
 }

@@ -59,6 +59,8 @@ export interface WaitCondition {
   notFoundIsSuccess?: boolean | undefined;
   /** Names the wait in error messages, e.g. "waitUntilDropletActive(42)". */
   label?: string | undefined;
+  /** How many requests the next poll makes (default 1), so that the rate budget is spread over all of them. */
+  requestsPerPoll?: (() => number) | undefined;
 }
 
 /** The value at a dotted path, or undefined where the path leaves the object. */
@@ -170,7 +172,7 @@ export async function waitUntil<T>(
       const now = Date.now();
       const left = started + maxWait - now;
       // A poll the budget cannot afford before the deadline would only delay the same answer.
-      const budget = rateBudgetDelay(client.rateLimit, now);
+      const budget = rateBudgetDelay(client.rateLimit, now, condition.requestsPerPoll?.() ?? 1);
       if (left <= 0) throw timedOut();
       if (budget > left) throw timedOut(`: the rate-limit budget allows no poll within maxWait (${maxWait} ms)`);
       try {

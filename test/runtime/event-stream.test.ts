@@ -87,7 +87,7 @@ describe("eventStreamParser", () => {
   });
 
   test("any cut of the bytes, inside line ends and UTF-8 characters, gives the events of the whole", () => {
-    const line = fc.stringMatching(/^[^\r\n]*$/, { unit: "grapheme", maxLength: 20 });
+    const line = fc.string({ unit: "grapheme", maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, ""));
     const field = fc.oneof(
       line.map((v) => `data: ${v}`),
       line.map((v) => `event:${v}`),
