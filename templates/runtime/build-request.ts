@@ -12,23 +12,17 @@ export type Params = Record<string, unknown>;
 export type Body = string | Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | FormData;
 
 const MULTIPART = "multipart/form-data";
-const OCTET_STREAM = "application/octet-stream";
 
 /** null and undefined: values that are left out. */
 const absent = (value: unknown): value is null | undefined => value === null || value === undefined;
 
+/** Raw bytes, which fetch sends as they are. */
+const isBinary = (v: unknown): v is Blob | ArrayBuffer | ArrayBufferView | ReadableStream =>
+  v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof Blob || v instanceof ReadableStream;
+
 /** A plain object: what a JSON object body, extraBody and a deepObject value are. */
 const isObject = (v: unknown): v is Params =>
-  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !isBinary(v) && !isForm(v);
-
-const isForm = (v: unknown): v is FormData => typeof FormData !== "undefined" && v instanceof FormData;
-
-/** Raw bytes fetch sends as they are. Each global is looked up only where the runtime has it. */
-const isBinary = (v: unknown): v is Blob | ArrayBuffer | ArrayBufferView | ReadableStream =>
-  v instanceof ArrayBuffer ||
-  ArrayBuffer.isView(v) ||
-  (typeof Blob !== "undefined" && v instanceof Blob) ||
-  (typeof ReadableStream !== "undefined" && v instanceof ReadableStream);
+  typeof v === "object" && v !== null && !(Array.isArray(v) || v instanceof Date || v instanceof FormData || isBinary(v));
 
 /** "POST /v2/volumes": how messages name the operation (its template, never the caller's values). */
 export const opName = (op: Operation): string => `${op.method} ${op.url ? "<url>" : op.path}`;
@@ -78,20 +72,17 @@ export function isHttpUrl(text: unknown): boolean {
 
 /**
  * The operation's own server with its variables filled from the first path
- * arguments. A value fills one host label or segment: it may not add a path,
- * query, fragment or credentials, so it cannot send the request elsewhere.
+ * arguments. A value fills one host name or segment: it may not add a scheme,
+ * path, query, fragment or credentials, so it cannot send the request elsewhere.
  */
-function serverBase(server: NonNullable<Operation["server"]>, pathArgs: readonly unknown[]): string {
-  const variables = server.variables ?? [];
-  const url = server.url.replace(/\{([^}]*)\}/g, (_, name: string) => {
+function serverBase({ url, variables = [] }: NonNullable<Operation["server"]>, pathArgs: readonly unknown[]): string {
+  const base = url.replace(/\{([^}]*)\}/g, (_, name: string) => {
     const value = pathArgs[variables.indexOf(name)];
     if (typeof value === "string" && /^[^\s/?#@\\]+$/.test(value)) return value;
-    throw new ArgumentError(
-      `Server variable "${name}" must be a non-empty host or segment, without a scheme, "/", "?", "#", "@", "\\" or whitespace`,
-    );
+    throw new ArgumentError(`Server variable "${name}" must be a host name or segment, without "/", "?", "#", "@", "\\" or spaces`);
   });
-  if (!isHttpUrl(url)) throw new ArgumentError(`Server variables of ${server.url} do not make an http(s) URL`);
-  return url;
+  if (isHttpUrl(base)) return base;
+  throw new ArgumentError(`Server variables of ${url} must make an http(s) URL`);
 }
 
 /** Path templates split at their placeholders, "/v2/images/{image_id}" -> ["/v2/images/", "image_id", ""]. */
@@ -156,28 +147,24 @@ export function setHeader(headers: Record<string, string>, name: string, value: 
   headers[name.toLowerCase()] = s;
 }
 
-/** A multipart field's value: files as they are, text as it is, numbers and booleans as text, the rest as JSON. */
-const formValue = (v: unknown): string | Blob =>
-  typeof v === "string" || (typeof Blob !== "undefined" && v instanceof Blob)
-    ? v
-    : typeof v === "object"
-      ? JSON.stringify(v)
-      : String(v);
-
-/** A FormData of `fields` (and `extra`), or `given` itself when there is nothing to add to it. */
+/** A FormData of `given`'s fields and `extra`'s (files as they are, text as text, the rest as JSON), or `given` itself. */
 function toForm(given: unknown, extra: Params | undefined): FormData {
-  if (isForm(given) && !extra) return given;
-  const built = new FormData();
-  if (isForm(given))
+  if (given instanceof FormData && !extra) return given;
+  const form = new FormData();
+  const add = (fields: Params | undefined) => {
+    for (const k in fields) {
+      const v = fields[k];
+      if (!absent(v)) form.append(k, typeof v === "string" || v instanceof Blob ? v : JSON.stringify(v));
+    }
+  };
+  if (given instanceof FormData)
     given.forEach((v, k) => {
-      built.append(k, v);
+      form.append(k, v);
     });
-  else if (isObject(given))
-    for (const k in given)
-      if (!absent(given[k])) built.append(k, formValue(given[k]));
-      else throw new ArgumentError("A multipart/form-data body must be an object of fields or a FormData");
-  for (const k in extra) if (!absent(extra[k])) built.append(k, formValue(extra[k]));
-  return built;
+  else if (isObject(given)) add(given);
+  else throw new ArgumentError("A multipart/form-data body must be an object of fields or a FormData");
+  add(extra);
+  return form;
 }
 
 /**
@@ -190,15 +177,16 @@ function toForm(given: unknown, extra: Params | undefined): FormData {
  */
 export function buildBody(op: Operation, params: Params, extra?: Params): Body | undefined {
   const { body: mode, fields, query, headers, contentType } = op;
+  const given = params.body;
+  const form = contentType === MULTIPART && given instanceof FormData;
   let found: Params | undefined;
-  const form = contentType === MULTIPART && isForm(params.body);
   for (const key of Object.keys(params)) {
     const value = params[key];
     if (value === undefined || query?.includes(key) || (headers && Object.hasOwn(headers, key))) continue;
     if (key === "body" && (mode === "body" || form)) continue;
-    if (mode !== "fields" || !(!fields || op.open || fields.includes(key)))
+    if (mode !== "fields" || form || !(!fields || op.open || fields.includes(key)))
       throw new ArgumentError(
-        `Unknown parameter "${key}" for ${opName(op)}: not one of its ${mode === "body" ? "parameters (its body goes under `body`)" : "parameters or body fields"}; use the extraQuery or extraBody request option for what the spec lacks`,
+        `Unknown parameter "${key}" for ${opName(op)}${form ? " (the FormData under `body` holds the fields)" : mode === "body" ? " (its body goes under `body`)" : ""}; for what the spec lacks, use the extraQuery or extraBody request option`,
       );
     found ??= {};
     found[key] = value;
@@ -207,26 +195,20 @@ export function buildBody(op: Operation, params: Params, extra?: Params): Body |
     if (params[name] === undefined && extra?.[name] === undefined && !form)
       throw new ArgumentError(`Missing required field "${name}" for ${opName(op)}`);
 
-  let body: unknown = mode === "body" || form ? params.body : found;
-  if (found && body !== found)
-    throw new ArgumentError(`Pass either a FormData as \`body\` or the fields of ${opName(op)}, not both`);
-  if (body === undefined && mode === "fields" && (op.bodyRequired || extra)) body = {};
-  if (body === undefined && mode === "body" && op.bodyRequired && !extra)
+  let body = mode === "body" || form ? given : (found ?? (mode && (op.bodyRequired || extra) ? {} : undefined));
+  if (body === undefined && op.bodyRequired && !extra)
     throw new ArgumentError(`${opName(op)} requires a body: pass it as \`body\``);
-
+  const raw = contentType === "application/octet-stream";
   if (
     extra &&
-    (!isObject(extra) ||
-      /GET|HEAD/.test(op.method) ||
-      contentType === OCTET_STREAM ||
-      (body !== undefined && !isObject(body) && !form))
+    (!isObject(extra) || /GET|HEAD/.test(op.method) || raw || (body !== undefined && !isObject(body) && !form))
   )
     throw new ArgumentError("`extraBody` must be an object, for an object body or a request without one");
-  if (contentType === MULTIPART) return body === undefined && !extra ? undefined : toForm(body ?? {}, extra);
-  if (contentType === OCTET_STREAM) {
+  if (raw) {
     if (body === undefined || isBinary(body)) return body;
     throw new ArgumentError(`The body of ${opName(op)} must be a Blob, ArrayBuffer, typed array or ReadableStream`);
   }
+  if (contentType === MULTIPART) return body === undefined && !extra ? undefined : toForm(body ?? {}, extra);
   if (extra) body = { ...(body as Params), ...extra };
   return body === undefined ? undefined : JSON.stringify(body);
 }

@@ -174,7 +174,9 @@ describe("multipart/form-data", () => {
 
   test("a FormData and fields together, unknown fields and a missing required one are ArgumentErrors", async () => {
     const client = clientFor(server);
-    await expect(client.request(importForm, [], { body: new FormData(), name: "x" })).rejects.toThrow(/not both/);
+    await expect(client.request(importForm, [], { body: new FormData(), name: "x" })).rejects.toThrow(
+      /^Unknown parameter "name" for POST \/v2\/imports \(the FormData under `body` holds the fields\)/,
+    );
     await expect(client.request(importForm, [], { file: new Blob(["x"]), colour: "red" })).rejects.toThrow(
       /^Unknown parameter "colour"/,
     );
