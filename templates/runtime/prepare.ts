@@ -146,7 +146,7 @@ export function prepare(
     shown,
     headers,
     body,
-    streamed: typeof ReadableStream !== "undefined" && body instanceof ReadableStream,
+    streamed: body instanceof ReadableStream,
     binary: op.response === "binary",
     stream,
     options,
