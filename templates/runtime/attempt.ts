@@ -112,7 +112,7 @@ export function attempt(
         reject(reason);
       });
     const deadline =
-      timeout > 0 && timeout < Number.POSITIVE_INFINITY ? deadlines.add(timeout, () => stop(TIMED_OUT)) : undefined;
+      timeout > 0 && timeout < Infinity ? deadlines.add(timeout, () => stop(TIMED_OUT)) : undefined;
     const off = onAbort(signal, () => stop(signal!.reason));
 
     (async () => {

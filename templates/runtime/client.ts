@@ -117,7 +117,7 @@ export class Client {
     const { options: o, view, method, shown: url } = call;
     const { signal, maxRequestsPerMinute: max } = o;
     signal?.throwIfAborted();
-    if (max && max < Number.POSITIVE_INFINITY) await this.#limiter.take(max, signal);
+    if (max && max < Infinity) await this.#limiter.take(max, signal);
     if (view) {
       o.onRequest?.({ ...view, attempt: n });
       log(call, DEBUG, `${method} ${url} (attempt ${n})`, view);

@@ -30,7 +30,7 @@ export class Deadlines {
   readonly #pending = new Set<Deadline>();
   #timer: Timer | undefined;
   /** When the armed timer fires; Infinity when none is armed. */
-  #armedFor = Number.POSITIVE_INFINITY;
+  #armedFor = Infinity;
 
   /** Runs `expire` in `ms` (finite, > 0) unless the deadline is removed first. */
   add(ms: number, expire: () => void): Deadline {
@@ -54,7 +54,7 @@ export class Deadlines {
 
   #sweep(): void {
     const now = monotonic();
-    let next = Number.POSITIVE_INFINITY;
+    let next = Infinity;
     for (const deadline of this.#pending) {
       if (deadline.at <= now) {
         this.#pending.delete(deadline);
@@ -63,6 +63,6 @@ export class Deadlines {
     }
     this.#armedFor = next;
     this.#timer = undefined;
-    if (next < Number.POSITIVE_INFINITY) this.#arm(next);
+    if (next < Infinity) this.#arm(next);
   }
 }

@@ -93,7 +93,7 @@ export function checkNumber(name: string, value: unknown, whole: boolean, infini
     !(
       typeof value === "number" &&
       value >= min &&
-      (value === Number.POSITIVE_INFINITY ? infinite : !whole || value % 1 === 0)
+      (value === Infinity ? infinite : !whole || value % 1 === 0)
     )
   )
     throw new ConfigurationError(

@@ -70,10 +70,8 @@ export function responseError(
   } catch {
     // Not JSON (a proxy's HTML page, plain text): the snippet below carries it.
   }
-  const headers: Record<string, string> = {};
-  response.headers.forEach((v, k) => {
-    headers[k] = v;
-  });
+  // Headers are iterable on every runtime (the DOM library types alone do not say so).
+  const headers: Record<string, string> = Object.fromEntries(response.headers as unknown as [string, string][]);
   const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
   const { status, statusText } = response;
   const said = str(body.message) ?? (text ? `${statusText}: ${snippet(text)}` : statusText);

@@ -98,7 +98,7 @@ export class Stream<T> implements AsyncIterable<T> {
       for (;;) {
         if (!reader || this.#stopped) break;
         const idle =
-          timeout > 0 && timeout < Number.POSITIVE_INFINITY ? after(timeout, () => this.#stop(IDLE)) : undefined;
+          timeout > 0 && timeout < Infinity ? after(timeout, () => this.#stop(IDLE)) : undefined;
         let chunk: ReadableStreamReadResult<Uint8Array>;
         try {
           chunk = await reader.read();

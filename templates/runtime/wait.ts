@@ -144,7 +144,7 @@ export async function waitUntil<T>(
   const own = controller.signal;
   const off = onAbort(signal, () => controller.abort(signal!.reason));
   const cancel =
-    maxWait < Number.POSITIVE_INFINITY ? after(maxWait, () => controller.abort(MAX_WAIT_REACHED)) : () => {};
+    maxWait < Infinity ? after(maxWait, () => controller.abort(MAX_WAIT_REACHED)) : () => {};
   /** The reason to end the wait with, once its signal has aborted. */
   const ended = () => (own.reason === MAX_WAIT_REACHED ? timedOut() : own.reason);
   try {
