@@ -111,8 +111,7 @@ export function attempt(
         discard();
         reject(reason);
       });
-    const deadline =
-      timeout > 0 && timeout < Infinity ? deadlines.add(timeout, () => stop(TIMED_OUT)) : undefined;
+    const deadline = timeout > 0 && timeout < Infinity ? deadlines.add(timeout, () => stop(TIMED_OUT)) : undefined;
     const off = onAbort(signal, () => stop(signal!.reason));
 
     (async () => {

@@ -5,6 +5,7 @@
 // it), and every params key must mean something to the operation.
 import { ArgumentError } from "./errors.js";
 import type { Operation } from "./operation.js";
+import { isHttpUrl } from "./options.js";
 
 export type Params = Record<string, unknown>;
 
@@ -22,7 +23,9 @@ const isBinary = (v: unknown): v is Blob | ArrayBuffer | ArrayBufferView | Reada
 
 /** A plain object: what a JSON object body, extraBody and a deepObject value are. */
 const isObject = (v: unknown): v is Params =>
-  typeof v === "object" && v !== null && !(Array.isArray(v) || v instanceof Date || v instanceof FormData || isBinary(v));
+  typeof v === "object" &&
+  v !== null &&
+  !(Array.isArray(v) || v instanceof Date || v instanceof FormData || isBinary(v));
 
 /** "POST /v2/volumes": how messages name the operation (its template, never the caller's values). */
 export const opName = (op: Operation): string => `${op.method} ${op.url ? "<url>" : op.path}`;
@@ -60,16 +63,6 @@ function appendQuery(query: URLSearchParams, op: Operation, name: string, value:
   } else for (const v of [value].flat()) if (!absent(v)) query.append(name, queryText(name, v));
 }
 
-/** A URL the SDK may send to: absolute http(s), without credentials. */
-export function isHttpUrl(text: unknown): boolean {
-  try {
-    const url = new URL(text as string);
-    return typeof text === "string" && /^https?:$/.test(url.protocol) && !url.username && !url.password;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The operation's own server with its variables filled from the first path
  * arguments. A value fills one host name or segment: it may not add a scheme,
@@ -79,7 +72,9 @@ function serverBase({ url, variables = [] }: NonNullable<Operation["server"]>, p
   const base = url.replace(/\{([^}]*)\}/g, (_, name: string) => {
     const value = pathArgs[variables.indexOf(name)];
     if (typeof value === "string" && /^[^\s/?#@\\]+$/.test(value)) return value;
-    throw new ArgumentError(`Server variable "${name}" must be a host name or segment, without "/", "?", "#", "@", "\\" or spaces`);
+    throw new ArgumentError(
+      `Server variable "${name}" must be a host name or segment, without "/", "?", "#", "@", "\\" or spaces`,
+    );
   });
   if (isHttpUrl(base)) return base;
   throw new ArgumentError(`Server variables of ${url} must make an http(s) URL`);

@@ -11,9 +11,7 @@ import { Limiter } from "./limiter.js";
 import { DEBUG, ERROR, INFO, log, logVerbosity, WARN } from "./log.js";
 import type { Operation } from "./operation.js";
 import {
-  checkBaseUrl,
   checkOptions,
-  checkServers,
   type ClientOptions,
   DEFAULT_MAX_PAGES,
   DEFAULT_MAX_RETRIES,
@@ -51,13 +49,11 @@ export class Client {
 
   constructor(options: ClientOptions = {}) {
     checkOptions(options);
-    checkServers(options.servers);
     const level = options.logLevel ?? env("DIGITALOCEAN_LOG");
     this.#verbosity = level ? logVerbosity(level, options.logLevel ? "logLevel" : "DIGITALOCEAN_LOG") : 0;
     this.#options = {
       ...options,
       headers: { ...options.headers },
-      baseUrl: options.baseUrl === undefined ? undefined : checkBaseUrl(options.baseUrl),
       token: options.token || env("DIGITALOCEAN_TOKEN") || env("DIGITALOCEAN_ACCESS_TOKEN"),
       modelAccessKey: options.modelAccessKey || env("DIGITALOCEAN_MODEL_ACCESS_KEY"),
       servers: options.servers && { ...options.servers },

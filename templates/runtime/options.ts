@@ -90,47 +90,53 @@ export const DEFAULT_MAX_PAGES = 1000;
 export function checkNumber(name: string, value: unknown, whole: boolean, infinite = true, min = 0): void {
   if (
     value !== undefined &&
-    !(
-      typeof value === "number" &&
-      value >= min &&
-      (value === Infinity ? infinite : !whole || value % 1 === 0)
-    )
+    !(typeof value === "number" && value >= min && (value === Infinity ? infinite : !whole || value % 1 === 0))
   )
     throw new ConfigurationError(
       `\`${name}\` must be a ${whole ? "whole " : ""}number >= ${min}${infinite ? " or Infinity" : ""}, got ${typeof value === "string" ? `"${value}"` : value}`,
     );
 }
 
-/** Checks the numeric options a client or a call was given: whole where a count is meant; Infinity means no limit. */
+/**
+ * Checks the options a client or a call was given: the numbers (whole where a
+ * count is meant; Infinity means no limit), and every base URL.
+ */
 export function checkOptions(o: RequestOptions): void {
   checkNumber("timeout", o.timeout, false);
   checkNumber("maxRetries", o.maxRetries, true);
   checkNumber("maxRetryDelay", o.maxRetryDelay, false);
   checkNumber("maxRequestsPerMinute", o.maxRequestsPerMinute, true);
   checkNumber("maxPages", o.maxPages, true, true, 1);
-}
-
-/**
- * The base URL, checked to be one requests can safely be appended to. The
- * message never repeats it: it may hold a password.
- */
-export function checkBaseUrl(baseUrl: string, name = "baseUrl"): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    // Not a URL: refused below.
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || /[?#]/.test(baseUrl))
-    throw new ConfigurationError(`\`${name}\` must be an absolute http(s) URL without credentials, query or fragment`);
-  return baseUrl;
-}
-
-/** Checks each replacement base URL of the `servers` option, naming the server, never the URL. */
-export function checkServers(servers: Record<string, string> | undefined): void {
+  if (o.baseUrl !== undefined) checkBaseUrl(o.baseUrl);
+  const { servers } = o;
   if (servers !== undefined && (typeof servers !== "object" || servers === null))
     throw new ConfigurationError("`servers` must be an object of server URL -> base URL");
   for (const server in servers) checkBaseUrl(servers[server]!, `servers[${JSON.stringify(server)}]`);
+}
+
+/** An absolute http(s) URL without credentials; with `bare`, without a query or fragment either. */
+export function isHttpUrl(text: unknown, bare?: boolean): boolean {
+  try {
+    const url = new URL(text as string);
+    return (
+      typeof text === "string" &&
+      /^https?:$/.test(url.protocol) &&
+      !url.username &&
+      !url.password &&
+      !(bare && /[?#]/.test(text))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A base URL, checked to be one requests can safely be appended to. The
+ * message never repeats it: it may hold a password.
+ */
+function checkBaseUrl(baseUrl: string, name = "baseUrl"): void {
+  if (!isHttpUrl(baseUrl, true))
+    throw new ConfigurationError(`\`${name}\` must be an absolute http(s) URL without credentials, query or fragment`);
 }
 
 /** An environment variable where the runtime has one: browsers have no process; Deno throws without --allow-env. */

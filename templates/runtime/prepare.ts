@@ -6,15 +6,7 @@ import { type Body, buildBody, buildUrl, opName, type Params, setHeader } from "
 import { ConfigurationError } from "./errors.js";
 import { logVerbosity } from "./log.js";
 import type { HttpMethod, Operation, StreamReader } from "./operation.js";
-import {
-  checkBaseUrl,
-  checkOptions,
-  checkServers,
-  type ClientOptions,
-  DEFAULT_BASE_URL,
-  type Fetch,
-  type RequestOptions,
-} from "./options.js";
+import { checkOptions, type ClientOptions, DEFAULT_BASE_URL, type Fetch, type RequestOptions } from "./options.js";
 import { userAgent } from "./user-agent.js";
 
 /** A call ready to send: what every attempt needs. Internal: it holds the credentials. */
@@ -65,8 +57,6 @@ function merge(client: ClientOptions, call: RequestOptions | undefined): Request
     const value = call[key as keyof RequestOptions];
     if (value !== undefined) Object.assign(merged, { [key]: value });
   }
-  if (merged.baseUrl !== client.baseUrl) checkBaseUrl(merged.baseUrl!);
-  if (merged.servers !== client.servers) checkServers(merged.servers);
   return merged;
 }
 

@@ -97,8 +97,7 @@ export class Stream<T> implements AsyncIterable<T> {
     try {
       for (;;) {
         if (!reader || this.#stopped) break;
-        const idle =
-          timeout > 0 && timeout < Infinity ? after(timeout, () => this.#stop(IDLE)) : undefined;
+        const idle = timeout > 0 && timeout < Infinity ? after(timeout, () => this.#stop(IDLE)) : undefined;
         let chunk: ReadableStreamReadResult<Uint8Array>;
         try {
           chunk = await reader.read();

@@ -143,8 +143,7 @@ export async function waitUntil<T>(
   const controller = new AbortController();
   const own = controller.signal;
   const off = onAbort(signal, () => controller.abort(signal!.reason));
-  const cancel =
-    maxWait < Infinity ? after(maxWait, () => controller.abort(MAX_WAIT_REACHED)) : () => {};
+  const cancel = maxWait < Infinity ? after(maxWait, () => controller.abort(MAX_WAIT_REACHED)) : () => {};
   /** The reason to end the wait with, once its signal has aborted. */
   const ended = () => (own.reason === MAX_WAIT_REACHED ? timedOut() : own.reason);
   try {
