@@ -9,11 +9,12 @@ import {
   Scope,
   StructureKind,
 } from "ts-morph";
-import type { ApiModel, OperationInfo, ResourceInfo } from "../model/types.ts";
+import type { ApiModel, OperationInfo, ResourceInfo, WaiterInfo } from "../model/types.ts";
 import { ARGS, GROUP_CLIENT_FIELD } from "../naming/package-names.ts";
 import { aliasMethods, aliasStatements } from "./aliases.ts";
-import { namedType, typeImports } from "./declarations.ts";
+import { namedType, relativeModule, typeImports } from "./declarations.ts";
 import { jsdocText } from "./docs.ts";
+import { resourceWaiters, waiterMethod } from "./waiters.ts";
 import { locator } from "./models.ts";
 import { type OperationTypes, operationTypes } from "./operation-types.ts";
 import { createFile, type Statement } from "./statements.ts";
@@ -73,6 +74,7 @@ function groupClass(
   api: ApiModel,
   resource: ResourceInfo,
   signatures: ReadonlyMap<OperationInfo, Signature>,
+  waiters: readonly [WaiterInfo, FunctionDeclarationStructure][],
 ): ClassDeclarationStructure {
   return {
     kind: StructureKind.Class,
@@ -97,6 +99,7 @@ function groupClass(
           statements: `return ${op.functionName}(${args.join(", ")});`,
         };
       }),
+      ...waiters.map(([w, fn]) => waiterMethod(w, fn, `this.${GROUP_CLIENT_FIELD}`)),
       ...aliasMethods(api, resource, (op) => signatures.get(op)!),
     ],
   };
@@ -129,8 +132,19 @@ export function emitResources(
       for (const name of signature.core) imports.set(name, CORE_MODULE);
       statements.push(...typeStatements(types), operationFunction(op, signature));
     }
-    statements.push(groupClass(api, resource, signatures), ...aliasStatements(api, resource));
+    const waiters = resourceWaiters(api, resource, typer);
+    for (const name of waiters.coreTypes) imports.set(name, CORE_MODULE);
+    statements.push(
+      ...waiters.waiters.map(([, fn]) => fn),
+      groupClass(api, resource, signatures, waiters.waiters),
+      ...aliasStatements(api, resource),
+    );
     const file = createFile(project, path, statements);
+    if (waiters.coreValues.length)
+      file.addImportDeclaration({
+        moduleSpecifier: relativeModule(path, CORE_MODULE),
+        namedImports: waiters.coreValues,
+      });
     file.addImportDeclarations(typeImports(path, imports));
   }
 }

@@ -136,7 +136,11 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
   const models = placeModels(schemas, modelNames, operations).map((m) => ({ ...m, file: fileOf.get(m.home)! }));
   for (const op of operations) op.errorModels = op.errorModels.map((key) => modelNames.get(key)!);
   // Waiters last: their names are the table's, so a clash is an error there rather than a renamed model.
-  const waiters = checkWaiters(data.waiters ?? [], { doc, operations, resources, exported }, data.onMissingWaiter);
+  const waiters = checkWaiters(
+    data.waiters ?? [],
+    { doc, operations, resources, exported, methods: methodRegistries },
+    data.onMissingWaiter,
+  );
   return {
     title: doc.info.title,
     version: doc.info.version,

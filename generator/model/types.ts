@@ -134,6 +134,8 @@ export interface ResourceInfo {
 export interface WaiterInfo {
   /** The exported function's identifier (from spec/waiters.json, claimed like every exported name). */
   name: string;
+  /** The method on its resource group: `client.droplets.waitUntilActive`. */
+  methodName: string;
   /** Completes the sentence "Waits until ...". */
   summary: string;
   /** The GET operation polled; it takes one path parameter, the waiter's id argument. */
