@@ -112,6 +112,7 @@ export async function renderPackage(
     renames: { entries: data.renames, warn: (message) => renameReport.warnings.push({ message }) },
     waiters: data.waiters,
     onMissingWaiter: (message) => waiterReport.warnings.push({ message }),
+    credentials: data.credentials,
   });
 
   const files = emitSources(api);

@@ -20,7 +20,7 @@ import { type OperationTypes, operationTypes } from "./operation-types.ts";
 import { createFile, type Statement } from "./statements.ts";
 import { literal, operationDescriptor } from "./descriptor.ts";
 import type { SchemaTyper } from "./schema-types.ts";
-import { operationSignature, type Signature } from "./signature.ts";
+import { operationSignature, positionalArgs, type Signature } from "./signature.ts";
 
 export const CORE_MODULE = "src/core/index.ts";
 
@@ -32,8 +32,8 @@ export function resourceFile(resource: Pick<ResourceInfo, "file">): string {
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 function operationDoc(op: OperationInfo): string | undefined {
-  // Path arguments are positional, so their descriptions are the only place a caller reads what each is.
-  const params = op.pathParams
+  // Positional arguments' descriptions are the only place a caller reads what each is.
+  const params = positionalArgs(op)
     .filter((p) => p.description)
     .map((p) => `@param ${p.argName} - ${oneLine(p.description!)}`)
     .join("\n");
@@ -49,7 +49,9 @@ function operationDoc(op: OperationInfo): string | undefined {
 /** `return client.request({ ...descriptor }, [pathArgs], params, options);` */
 export function callStatement(op: OperationInfo): string {
   const call = op.pagination ? "paginate" : "request";
-  const pathArgs = op.pathParams.map((p) => p.argName).join(", ");
+  const pathArgs = positionalArgs(op)
+    .map((p) => p.argName)
+    .join(", ");
   const params = op.typeNames.params ? ARGS.params : "undefined";
   return `return ${ARGS.client}.${call}(${literal(operationDescriptor(op))}, [${pathArgs}], ${params}, ${ARGS.options});`;
 }
