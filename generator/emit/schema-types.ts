@@ -54,7 +54,9 @@ function context(spec: OpenAPI3): GlobalContext {
     propertiesRequiredByDefault: false,
     redoc: undefined as never,
     silent: true,
-    transform: undefined,
+    // Bytes are sent as a Blob (`format: binary` appears in request bodies only: multipart files).
+    transform: (schema) =>
+      schema.type === "string" && schema.format === "binary" ? ts.factory.createTypeReferenceNode("Blob") : undefined,
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
