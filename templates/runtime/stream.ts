@@ -62,10 +62,15 @@ export class Stream<T> implements AsyncIterable<T> {
   #used = false;
   /** Why reading stopped early (the signal's reason, IDLE, or undefined for a plain close). */
   #stopped?: { reason: unknown };
+  /** Stops listening to the call's signal. */
+  readonly #off: () => void;
 
   constructor(response: Response, call: Call) {
     this.#reader = response.body?.getReader();
     this.#call = call;
+    // From the start, not only while iterating: an abort before the first `next()` closes the connection too.
+    const { signal } = call.options;
+    this.#off = onAbort(signal, () => this.#stop(signal!.reason));
   }
 
   /** Stops reading and closes the connection; an iteration in progress ends. */
@@ -75,6 +80,7 @@ export class Stream<T> implements AsyncIterable<T> {
 
   #stop(reason: unknown): void {
     this.#stopped ??= { reason };
+    this.#off?.();
     this.#reader?.cancel().catch(() => {});
   }
 
@@ -90,8 +96,6 @@ export class Stream<T> implements AsyncIterable<T> {
     const { method, shown: url, options } = call;
     const details = { method, url };
     const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-    const { signal } = options;
-    const off = onAbort(signal, () => this.#stop(signal!.reason));
     const decoder = new TextDecoder();
     const parse = eventStreamParser();
     try {
@@ -124,7 +128,6 @@ export class Stream<T> implements AsyncIterable<T> {
         throw new TimeoutError(`${method} ${url}: the stream sent nothing for ${timeout} ms`, details);
       if (stopped !== undefined) throw stopped;
     } finally {
-      off();
       // Ended, broken, or left by the caller: nothing more will be read, so the connection goes.
       this.#stop(undefined);
     }

@@ -181,6 +181,18 @@ describe("closing the connection", () => {
     await seen[0]!.closed;
   });
 
+  test("aborting before iterating closes it too, and the iteration rejects with the reason", async () => {
+    scripts.push((res) => {
+      sse(res);
+      res.write(chunk("one"));
+    });
+    const controller = new AbortController();
+    const stream = await ask(client(), { signal: controller.signal });
+    controller.abort(new Error("changed my mind"));
+    await seen[0]!.closed;
+    await expect(collect(stream)).rejects.toThrow("changed my mind");
+  });
+
   test("close() without iterating closes it", async () => {
     scripts.push((res) => {
       sse(res);
