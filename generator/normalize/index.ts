@@ -20,6 +20,7 @@ import { letNullThroughAllOf } from "./passes/let-null-through-allof.ts";
 import { liftAllOfRequired } from "./passes/lift-allof-required.ts";
 import { makeFreeFormObjectsExplicit } from "./passes/make-free-form-objects-explicit.ts";
 import { narrowUnionMembersByTag } from "./passes/narrow-union-members-by-tag.ts";
+import { nestUnionBesideAllOf } from "./passes/nest-union-beside-allof.ts";
 import { relaxOverlappingOneOf } from "./passes/relax-overlapping-oneof.ts";
 import { renameNonstandardFormats } from "./passes/rename-nonstandard-formats.ts";
 import { repairUnicodePatterns } from "./passes/repair-unicode-patterns.ts";
@@ -64,6 +65,8 @@ export function normalizePasses(data: NormalizeData): NormalizePass[] {
     hoistSharedSchemas(data.modelNames),
     // Tags next: mappings and members now point at named models.
     narrowUnionMembersByTag,
+    // After the tags: a union beside allOf becomes an allOf part, discriminator included.
+    nestUnionBesideAllOf,
     inlineNonSchemaRefs,
     // Last: every request and response is written out, so each takes its side of the models.
     splitReadAndWriteModels,
