@@ -50,13 +50,16 @@ export function aliasMethods(
     .filter((alias) => alias.kind === "method")
     .map((alias) => {
       const op = resource.operations.find((o) => o.operationId === alias.operationId)!;
-      const { parameters, returnType } = signatureOf(op);
+      const { parameters, returnType, overloads } = signatureOf(op);
+      const docs = [deprecation(alias, `${resource.className}.${alias.target}`)];
       return {
         name: alias.name,
+        // The same forms as the current method; with overloads, each carries the deprecation.
+        overloads: overloads.map((form) => ({ docs, ...form })),
         parameters,
         returnType,
         statements: `return this.${alias.target}(${parameters.map((p) => p.name).join(", ")});`,
-        docs: [deprecation(alias, `${resource.className}.${alias.target}`)],
+        docs: overloads.length ? [] : docs,
       };
     });
 }

@@ -47,10 +47,17 @@ function paramsDoc(op: OperationInfo): string {
   const parts = [
     op.queryParams.length ? "query parameters" : undefined,
     op.headerParams.length ? "headers" : undefined,
-    op.body ? (op.body.mode === "fields" ? "the fields of the JSON body" : "the JSON body under `body`") : undefined,
+    op.body ? bodyPart(op.body) : undefined,
   ].filter((part) => part !== undefined);
   const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts[0];
   return `Parameters of {@link ${op.functionName}}: ${list}.`;
+}
+
+/** How the params doc names the body: JSON fields, form fields, raw bytes or a value under `body`. */
+function bodyPart(body: NonNullable<OperationInfo["body"]>): string {
+  if (isBytes(body.contentType)) return "the raw bytes under `body`";
+  if (isMultipart(body.contentType)) return "the fields of the multipart form (or a FormData under `body`)";
+  return body.mode === "fields" ? "the fields of the JSON body" : "the JSON body under `body`";
 }
 
 /** What a raw-bytes body may be: every runtime's fetch sends each as it is. */
@@ -73,10 +80,12 @@ export function operationTypes(op: OperationInfo, typer: SchemaTyper): Operation
     return type.node;
   };
   const types: OperationTypes = { uses };
+  // Raw bytes are whatever fetch sends as they are, whatever the schema's `format: binary` says.
+  const bytes = () => factory.createUnionTypeNode(BYTES.map((t) => factory.createTypeReferenceNode(t)));
   if (op.typeNames.body && op.body) {
     types.body = {
       name: op.typeNames.body,
-      type: typeOf(op.body.schema, "body"),
+      type: isBytes(op.body.contentType) ? bytes() : typeOf(op.body.schema, "body"),
       doc: jsdocText([op.body.description, `Request body of {@link ${op.functionName}}.`]),
     };
   }
@@ -94,10 +103,10 @@ export function operationTypes(op: OperationInfo, typer: SchemaTyper): Operation
           : fields,
       );
     } else if (op.body) {
-      const body = isBytes(op.body.contentType)
-        ? factory.createUnionTypeNode(BYTES.map((t) => factory.createTypeReferenceNode(t)))
-        : op.typeNames.body
-          ? factory.createTypeReferenceNode(op.typeNames.body)
+      const body = op.typeNames.body
+        ? factory.createTypeReferenceNode(op.typeNames.body)
+        : isBytes(op.body.contentType)
+          ? bytes()
           : typeOf(op.body.schema, "body");
       parts.push(bodyMember(body, op.body.required));
     }

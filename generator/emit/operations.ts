@@ -18,7 +18,7 @@ import { resourceWaiters, waiterMethod } from "./waiters.ts";
 import { locator } from "./models.ts";
 import { type OperationTypes, operationTypes } from "./operation-types.ts";
 import { createFile, type Statement } from "./statements.ts";
-import { literal, operationDescriptor } from "./descriptor.ts";
+import { descriptorRefs, literal, operationDescriptor } from "./descriptor.ts";
 import type { SchemaTyper } from "./schema-types.ts";
 import { operationSignature, positionalArgs, type Signature } from "./signature.ts";
 
@@ -57,12 +57,20 @@ export function callStatement(op: OperationInfo): string {
 }
 
 function operationFunction(op: OperationInfo, signature: Signature): FunctionDeclarationStructure {
+  const client = { name: ARGS.client, type: "Client" };
+  // With overloads, each form carries the docs: the implementation's signature is not visible.
+  const docs = [operationDoc(op) ?? op.functionName];
   return {
     kind: StructureKind.Function,
     name: op.functionName,
     isExported: true,
-    docs: [operationDoc(op) ?? op.functionName],
-    parameters: [{ name: ARGS.client, type: "Client" }, ...signature.parameters],
+    docs: signature.overloads.length ? [] : docs,
+    overloads: signature.overloads.map((form) => ({
+      docs,
+      parameters: [client, ...form.parameters],
+      returnType: form.returnType,
+    })),
+    parameters: [client, ...signature.parameters],
     returnType: signature.returnType,
     statements: callStatement(op),
   };
@@ -93,9 +101,11 @@ function groupClass(
           `\`${op.method} ${op.path}\` (see {@link ${op.functionName}})`,
           op.deprecated ? "@deprecated" : undefined,
         ]);
+        const docs = doc ? [doc] : [];
         return {
           name: op.methodName,
-          docs: doc ? [doc] : [],
+          docs: signature.overloads.length ? [] : docs,
+          overloads: signature.overloads.map((form) => ({ docs, ...form })),
           parameters: signature.parameters,
           returnType: signature.returnType,
           statements: `return ${op.functionName}(${args.join(", ")});`,
@@ -123,6 +133,7 @@ export function emitResources(
   for (const resource of api.resources) {
     const path = resourceFile(resource);
     const imports = new Map<string, string>([["Client", CORE_MODULE]]);
+    const coreValues = new Set<string>();
     const signatures = new Map<OperationInfo, Signature>();
     const statements: Statement[] = [];
     for (const op of resource.operations) {
@@ -132,20 +143,22 @@ export function emitResources(
       for (const uses of [...types.uses, signature.uses])
         for (const [name, file] of locate(uses)) imports.set(name, file);
       for (const name of signature.core) imports.set(name, CORE_MODULE);
+      for (const name of descriptorRefs(operationDescriptor(op))) coreValues.add(name);
       statements.push(...typeStatements(types), operationFunction(op, signature));
     }
     const waiters = resourceWaiters(api, resource, typer);
     for (const name of waiters.coreTypes) imports.set(name, CORE_MODULE);
+    for (const name of waiters.coreValues) coreValues.add(name);
     statements.push(
       ...waiters.waiters.map(([, fn]) => fn),
       groupClass(api, resource, signatures, waiters.waiters),
       ...aliasStatements(api, resource),
     );
     const file = createFile(project, path, statements);
-    if (waiters.coreValues.length)
+    if (coreValues.size)
       file.addImportDeclaration({
         moduleSpecifier: relativeModule(path, CORE_MODULE),
-        namedImports: waiters.coreValues,
+        namedImports: [...coreValues].sort(),
       });
     file.addImportDeclarations(typeImports(path, imports));
   }

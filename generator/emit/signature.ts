@@ -2,7 +2,9 @@
 // method) declare: a run-time URL or server variables, path parameters in
 // path order, then the params object,
 // then request options; `APIPromise<Data>`, or `PagePromise<Data, Item>` for
-// a list that pages. Types are built on the syntax tree and printed once.
+// a list that pages. An operation that can stream has one overload per value
+// of `stream`, so `stream: true` resolves to a Stream of its events and the
+// rest to the JSON answer. Types are built on the syntax tree and printed once.
 import ts from "typescript";
 import type { OperationInfo } from "../model/types.ts";
 import { ARGS } from "../naming/package-names.ts";
@@ -24,6 +26,11 @@ export interface Signature {
   uses: TypeUses;
   /** Runtime types the signature names (imported from the core). */
   core: string[];
+  /**
+   * The call's forms when the answer depends on the arguments (`stream`):
+   * declared before the implementation, whose own signature is then hidden.
+   */
+  overloads: { parameters: Parameter[]; returnType: string }[];
 }
 
 const { factory } = ts;
@@ -67,10 +74,65 @@ export function operationSignature(op: OperationInfo, typer: SchemaTyper): Signa
 
   const data = responseType(op, typeOf);
   const promise = op.pagination ? "PagePromise" : "APIPromise";
+  if (op.response.stream && op.typeNames.params) {
+    const events = reference("Stream", [typeOf(op.response.stream.schema, "stream")]);
+    return {
+      ...streamingForms(parameters, op.typeNames.params, data, events),
+      uses,
+      core: ["RequestOptions", promise, "Stream"],
+    };
+  }
   const returns = op.pagination
     ? reference(promise, [data, typeOf(op.pagination.itemSchema, "item")])
     : reference(promise, [data]);
-  return { parameters, returnType: printNode(returns), uses, core: ["RequestOptions", promise] };
+  return { parameters, returnType: printNode(returns), uses, core: ["RequestOptions", promise], overloads: [] };
+}
+
+/**
+ * `stream: true` resolves to a Stream of events, `stream` false or left out to
+ * the answer; a `stream` only known at run time (a boolean) to either.
+ */
+function streamingForms(
+  parameters: Parameter[],
+  paramsType: string,
+  data: ts.TypeNode,
+  events: ts.TypeNode,
+): Pick<Signature, "parameters" | "returnType" | "overloads"> {
+  const flag = (type: ts.TypeNode, optional: boolean) =>
+    ts.setEmitFlags(
+      factory.createTypeLiteralNode([
+        factory.createPropertySignature(
+          undefined,
+          "stream",
+          optional ? factory.createToken(ts.SyntaxKind.QuestionToken) : undefined,
+          type,
+        ),
+      ]),
+      ts.EmitFlags.SingleLine,
+    );
+  const withParams = (type: ts.TypeNode | undefined, optional: boolean) =>
+    parameters.map((p) =>
+      p.name === ARGS.params && type
+        ? {
+            ...p,
+            type: printNode(factory.createIntersectionTypeNode([reference(paramsType), type])),
+            hasQuestionToken: optional,
+          }
+        : p,
+    );
+  const either = printNode(reference("APIPromise", [factory.createUnionTypeNode([data, events])]));
+  const streaming = flag(factory.createLiteralTypeNode(factory.createTrue()), false);
+  const answering = flag(factory.createLiteralTypeNode(factory.createFalse()), true);
+  const paramsOptional = parameters.find((p) => p.name === ARGS.params)?.hasQuestionToken ?? false;
+  return {
+    parameters,
+    returnType: either,
+    overloads: [
+      { parameters: withParams(streaming, false), returnType: printNode(reference("APIPromise", [events])) },
+      { parameters: withParams(answering, paramsOptional), returnType: printNode(reference("APIPromise", [data])) },
+      { parameters, returnType: either },
+    ],
+  };
 }
 
 function responseType(

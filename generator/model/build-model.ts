@@ -207,6 +207,7 @@ function describeOperation(doc: OpenApiDocument, input: OperationInput): Operati
     required: p.in === "path" ? true : !!p.required,
     description: p.description,
     deprecated: !!p.deprecated,
+    ...(p.in === "query" && p.style === "deepObject" ? { deepObject: true } : {}),
   });
   const argNames = new NameRegistry(Object.values(ARGS));
   // The target first: a run-time URL or server variables are the call's first arguments.

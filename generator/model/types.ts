@@ -65,6 +65,8 @@ export interface ParamInfo {
   required: boolean;
   description?: string;
   deprecated: boolean;
+  /** A query parameter whose object value goes out in OpenAPI's deepObject style (`filter[region]=nyc3`). */
+  deepObject?: boolean;
 }
 
 /** How a success is read; "never": the spec documents no success (the call rejects). */

@@ -1,7 +1,7 @@
 // Given an operation, want the descriptor its function hands to the runtime,
 // and that descriptor as the literal the function is written with.
 import { describe, expect, it } from "vitest";
-import { literal, operationDescriptor } from "../../../generator/emit/descriptor.ts";
+import { literal, operationDescriptor, READ_EVENT_STREAM } from "../../../generator/emit/descriptor.ts";
 import { callStatement } from "../../../generator/emit/operations.ts";
 import { json, ok, operationOf, pathParam, query } from "./operation-fixture.ts";
 
@@ -170,6 +170,61 @@ describe("operationDescriptor", () => {
       ],
       { method: "GET", path: "/v2/widgets/{widget_id}/photo", accept: "image/png", response: "binary" },
     ],
+    [
+      "a query parameter in deepObject style",
+      [
+        "/v2/widgets",
+        "get",
+        {
+          operationId: "widgets_list",
+          parameters: [{ name: "filter", in: "query", style: "deepObject", schema: { type: "object" } }, query("page")],
+          responses: ok({ type: "object" }),
+        },
+      ],
+      { method: "GET", path: "/v2/widgets", query: ["filter", "page"], deepObject: ["filter"] },
+    ],
+    [
+      "a JSON answer that streams as events when the body's stream flag is set",
+      [
+        "/v1/chat",
+        "post",
+        {
+          operationId: "chat_create",
+          requestBody: json({ type: "object", properties: { stream: { type: "boolean" } } }),
+          responses: {
+            "200": {
+              description: "ok",
+              content: {
+                "application/json": { schema: { type: "object" } },
+                "text/event-stream": { schema: { type: "object" } },
+              },
+            },
+          },
+        },
+      ],
+      { method: "POST", path: "/v1/chat", body: "fields", fields: ["stream"], stream: READ_EVENT_STREAM },
+    ],
+    [
+      "events without a stream flag to ask for them: a plain JSON call",
+      [
+        "/v1/chat",
+        "post",
+        {
+          operationId: "chat_create",
+          requestBody: json({ type: "object", properties: { live: { type: "boolean" } } }),
+          responses: {
+            "200": {
+              description: "ok",
+              content: {
+                "application/json": { schema: { type: "object" } },
+                "text/event-stream": { schema: { type: "object" } },
+              },
+            },
+          },
+        },
+      ],
+      { method: "POST", path: "/v1/chat", body: "fields", fields: ["live"] },
+    ],
   ] as const)("%s", (_, [path, method, operation], want) => {
     expect(operationDescriptor(operationOf(path, method, operation))).toEqual(want);
   });
@@ -184,6 +239,7 @@ describe("literal", () => {
       '{ method: "GET", headers: { "X-A": "X-A", plain: "p" }, bodyRequired: true }',
     ],
     [{ 'say "hi"': "line\nbreak" }, '{ "say \\"hi\\"": "line\\nbreak" }'],
+    [{ method: "POST", stream: READ_EVENT_STREAM }, '{ method: "POST", stream: readEventStream }'],
   ])("writes %j as %s", (value, want) => {
     expect(literal(value)).toBe(want);
   });

@@ -30,7 +30,7 @@ function fixtureData(name: string): SpecData {
     return existsSync(path) ? parse(JSON.parse(readFileSync(path, "utf8")), `test/fixtures/emit/${name}/${file}`) : [];
   };
   return {
-    credentials: { bearer_auth: "token" },
+    credentials: { bearer_auth: "token", inference_bearer_auth: "modelAccessKey" },
     modelNames: {},
     overlays: [],
     renames: read("renames.json", parseRenames),
@@ -38,7 +38,7 @@ function fixtureData(name: string): SpecData {
   };
 }
 
-describe.each(["shop", "clashes"])("the %s fixture", (name) => {
+describe.each(["shop", "clashes", "inference"])("the %s fixture", (name) => {
   const dir = join(fixtures, name);
   const rendered = renderPackage({ root, spec: join(dir, "openapi.yaml"), data: fixtureData(name) });
   const golden = (path: string) => join(dir, "golden", `${path}.snap`);
