@@ -62,8 +62,10 @@ for (const tag of tags) {
       if (!op) continue;
       const example = errorExample(doc, op, status)!;
       test(`${status} -> ${ErrorClass.name} via ${op.info.functionName}`, async () => {
-        const { client, sent } = contractClient(inject("contractBaseUrl"));
-        const outcome = await callOperation(client, op, callArguments(doc, op), { Prefer: `code=${status}` }).then(
+        const baseUrl = inject("contractBaseUrl");
+        const { client, sent } = contractClient(baseUrl, op);
+        const args = callArguments(doc, op, baseUrl);
+        const outcome = await callOperation(client, op, args, { Prefer: `code=${status}` }).then(
           (result) => ({ result }),
           (error: unknown) => ({ error }),
         );

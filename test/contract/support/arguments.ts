@@ -62,10 +62,27 @@ export function bodyValue(doc: OpenApiDocument, op: ContractOperation): unknown 
   return example !== undefined ? example : sampleValue(doc, info.schema);
 }
 
-export function callArguments(doc: OpenApiDocument, op: ContractOperation): CallArguments {
+/** What a raw-bytes body is sent as: the sample's text (or JSON) as bytes. */
+const asBytes = (value: unknown) =>
+  new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value ?? ""));
+
+/**
+ * The call's target arguments: a run-time URL is the mock's own URL for the
+ * operation's path; a server variable takes a plain host name (the client's
+ * `servers` option sends the call to the mock whatever it is).
+ */
+function targetArgs(op: ContractOperation, baseUrl: string): string[] {
+  if (op.info.urlArgument) return [`${baseUrl}${op.info.path}`];
+  return (op.info.server?.variables ?? []).map(() => "example.do-ai.run");
+}
+
+export function callArguments(doc: OpenApiDocument, op: ContractOperation, baseUrl: string): CallArguments {
   const declared = declaredParams(op);
   const byName = (where: string, name: string) => declared.find((p) => p.in === where && p.name === name);
-  const pathArgs = op.info.pathParams.map((p) => pathValue(doc, byName("path", p.name), p.name));
+  const pathArgs = [
+    ...targetArgs(op, baseUrl),
+    ...op.info.pathParams.map((p) => pathValue(doc, byName("path", p.name), p.name)),
+  ];
   if (!op.info.typeNames.params) return { pathArgs };
 
   const params: Record<string, unknown> = {};
@@ -79,6 +96,7 @@ export function callArguments(doc: OpenApiDocument, op: ContractOperation): Call
   }
   const body = bodyValue(doc, op);
   if (op.info.body?.mode === "fields" && body && typeof body === "object") Object.assign(params, body);
+  else if (op.info.body?.contentType === "application/octet-stream") params.body = asBytes(body);
   else if (op.info.body && body !== undefined) params.body = body;
   return { pathArgs, params };
 }

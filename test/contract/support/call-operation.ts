@@ -26,8 +26,12 @@ export function operationFunction(op: ContractOperation): OperationFunction {
   return fn as OperationFunction;
 }
 
-/** A client for the mock, recording each request it sends; `maxRetries: 0` so a 5xx surfaces at once. */
-export function contractClient(baseUrl: string): { client: sdk.Client; sent: Sent[] } {
+/**
+ * A client for the mock, recording each request it sends; `maxRetries: 0` so
+ * a 5xx surfaces at once. The operation's own server (the inference host, an
+ * agent's host) is mapped to the mock too, and it has each credential.
+ */
+export function contractClient(baseUrl: string, op?: ContractOperation): { client: sdk.Client; sent: Sent[] } {
   const sent: Sent[] = [];
   const recording = (url: string, init: RequestInit) => {
     sent.push({
@@ -42,7 +46,15 @@ export function contractClient(baseUrl: string): { client: sdk.Client; sent: Sen
   // deadline and reuse a socket the server is closing (ECONNRESET), which says nothing about the SDK.
   const headers = { connection: "close" };
   return {
-    client: new sdk.DigitalOcean({ token: "test-token", baseUrl, maxRetries: 0, fetch: recording, headers }),
+    client: new sdk.DigitalOcean({
+      token: "test-token",
+      modelAccessKey: "test-model-access-key",
+      baseUrl,
+      servers: op?.info.server ? { [op.info.server.url]: baseUrl } : {},
+      maxRetries: 0,
+      fetch: recording,
+      headers,
+    }),
     sent,
   };
 }

@@ -2,6 +2,7 @@
 // (static examples or `Prefer: dynamic=true`), followed by a coverage test
 // that fails when any operation of the spec has no passing test.
 import { describe, expect, inject, test } from "vitest";
+import * as sdk from "../../../generated/dist/esm/index.js";
 import { callArguments } from "./arguments.ts";
 import { callOperation, contractClient, describeFailure, type CallResult } from "./call-operation.ts";
 import { responseProblems } from "./check-response.ts";
@@ -25,14 +26,28 @@ export function defineOperationSuite(mode: SuiteMode): void {
     for (const op of operations) {
       tested.add(op.key);
       test(`${op.info.functionName}: ${op.key}`, async () => {
-        const { client, sent } = contractClient(inject("contractBaseUrl"));
-        const args = callArguments(doc, op);
+        const baseUrl = inject("contractBaseUrl");
+        const { client, sent } = contractClient(baseUrl, op);
+        const args = callArguments(doc, op, baseUrl);
         let result: CallResult;
         try {
           result = await callOperation(client, op, args, mode.headers);
         } catch (error) {
+          // An operation that documents no success (410 Gone only) must reject with a status it documents.
+          if (op.info.response.kind === "never") {
+            const documented = Object.keys(op.raw.responses ?? {});
+            const status = String((error as { status?: unknown }).status);
+            if (!(error instanceof sdk.DigitalOceanError) || !documented.includes(status))
+              return expect.fail(`${describeFailure(op, sent, error)}\n  documented: ${documented.join(", ")}`);
+            passed.add(op.key);
+            return;
+          }
           return expect.fail(describeFailure(op, sent, error));
         }
+        if (op.info.response.kind === "never")
+          return expect.fail(
+            describeFailure(op, sent, `a ${result.status} for an operation that documents no success`),
+          );
         const problems = responseProblems(op, result, validator);
         if (problems.length)
           expect.fail(`${describeFailure(op, sent, "a response the spec does not promise")}\n${problems.join("\n")}`);
