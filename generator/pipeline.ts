@@ -18,6 +18,7 @@ import type { OpenApiDocument } from "./openapi.ts";
 import { type ApiChanges, surfaceOutput } from "./surface/output.ts";
 import { SURFACE_FILE } from "./surface/surface-file.ts";
 import type { Surface } from "./surface/types.ts";
+import { newTimings, type RunTimings, timeStep, timeStepAsync } from "./timings.ts";
 import { formatFiles } from "./write/format.ts";
 import { writeAtomically } from "./write/atomic.ts";
 
@@ -29,8 +30,10 @@ export interface GenerateOptions {
   /** Accept a pinned spec whose sha256 differs from spec/source.json. */
   updateSpec?: boolean;
   outDir: string;
-  /** Skip tsc/esbuild (used by tests that only inspect sources). */
+  /** Skip the build: declarations and esbuild (used by tests that only inspect sources). */
   build?: boolean;
+  /** Also type-check the whole package strictly with tsc while it builds (`--type-check`). */
+  typeCheck?: boolean;
   /** The data in spec/ (model names, overlays, renames, waiters); default: read and checked from `root`. */
   data?: SpecData;
 }
@@ -45,6 +48,8 @@ export interface GenerateResult {
   surface: Surface;
   /** Against the api.json the output directory held before this run, when it held one. */
   apiChanges?: ApiChanges;
+  /** Where the run's time went: per step, per pass, per file. */
+  timings: RunTimings;
 }
 
 function readJson<T>(path: string): T {
@@ -99,35 +104,48 @@ export interface RenderedPackage extends Omit<GenerateResult, "files"> {
 export async function renderPackage(
   options: RenderOptions,
   input?: { file: string; doc: OpenApiDocument; sha256: string },
+  timings: RunTimings = newTimings(),
 ): Promise<RenderedPackage> {
-  const { file, doc, sha256 } = input ?? (await resolveInput(options));
-  const data = options.data ?? readSpecData(options.root);
-  const normalized = normalize(doc, normalizePasses(data));
-  checkNormalized(normalized.doc, file);
+  const { file, doc, sha256 } = input ?? (await timeStepAsync(timings, "load", () => resolveInput(options)));
+  const data = timeStep(timings, "load", () => options.data ?? readSpecData(options.root));
+  const normalized = timeStep(timings, "normalise", () => {
+    const result = normalize(doc, normalizePasses(data));
+    checkNormalized(result.doc, file);
+    return result;
+  });
+  timings.passes.push(...normalized.timings);
   const runtimeDir = join(options.root, "templates", "runtime");
-  const runtime = { exports: runtimeExportNames(runtimeDir), clientMembers: runtimeClientMembers(runtimeDir) };
   const renameReport: PassReport = { pass: "renames", fixes: [], warnings: [] };
   const waiterReport: PassReport = { pass: "waiters", fixes: [], warnings: [] };
-  const api = buildModel(normalized.doc, runtime, {
-    renames: { entries: data.renames, warn: (message) => renameReport.warnings.push({ message }) },
-    waiters: data.waiters,
-    onMissingWaiter: (message) => waiterReport.warnings.push({ message }),
+  const { api, runtime } = timeStep(timings, "model", () => {
+    const runtime = { exports: runtimeExportNames(runtimeDir), clientMembers: runtimeClientMembers(runtimeDir) };
+    const api = buildModel(normalized.doc, runtime, {
+      renames: { entries: data.renames, warn: (message) => renameReport.warnings.push({ message }) },
+      waiters: data.waiters,
+      onMissingWaiter: (message) => waiterReport.warnings.push({ message }),
+    });
+    return { api, runtime };
   });
 
-  const files = emitSources(api);
-  for (const [path, text] of runtimeFiles(options.root)) files.set(path, text);
-  for (const [path, text] of packageFiles(api, join(options.root, "templates"))) files.set(path, text);
-  files.set("openapi.json", JSON.stringify(normalized.doc, null, 2) + "\n");
-  const surface = surfaceOutput(api, { runtimeExports: runtime.exports }, options.outDir);
-  files.set(SURFACE_FILE, surface.text);
+  const { files, surface } = timeStep(timings, "emit", () => {
+    const files = emitSources(api);
+    for (const [path, text] of runtimeFiles(options.root)) files.set(path, text);
+    for (const [path, text] of packageFiles(api, join(options.root, "templates"))) files.set(path, text);
+    files.set("openapi.json", JSON.stringify(normalized.doc, null, 2) + "\n");
+    const surface = surfaceOutput(api, { runtimeExports: runtime.exports }, options.outDir);
+    files.set(SURFACE_FILE, surface.text);
+    return { files, surface };
+  });
+  const formatted = await timeStepAsync(timings, "format", () => formatFiles(files, timings.files));
   return {
     specFile: file,
     sha256,
     api,
     reports: [...normalized.reports, renameReport, waiterReport],
-    files: await formatFiles(files),
+    files: formatted,
     surface: surface.surface,
     ...(surface.changes ? { apiChanges: surface.changes } : {}),
+    timings,
   };
 }
 
@@ -135,10 +153,24 @@ export async function generate(
   options: GenerateOptions,
   input?: { file: string; doc: OpenApiDocument; sha256: string },
 ): Promise<GenerateResult> {
-  const rendered = await renderPackage(options, input);
+  const timings = newTimings();
+  const rendered = await renderPackage(options, input, timings);
+  const buildReport: PassReport = { pass: "build", fixes: [], warnings: [] };
+  rendered.reports.push(buildReport);
+  const writeStarted = performance.now();
+  let buildMs = 0;
   await writeAtomically(options.outDir, rendered.files, async (staging) => {
-    if (options.build !== false) await buildPackage(staging);
+    if (options.build === false) return;
+    const buildStarted = performance.now();
+    const built = await buildPackage(staging, { typeCheck: options.typeCheck, fileTimes: timings.files });
+    buildMs = performance.now() - buildStarted;
+    if (built.declaredByProgram.length)
+      buildReport.notes = [
+        `declarations of ${built.declaredByProgram.join(", ")} needed the type checker: an export there does not state its type`,
+      ];
   });
+  timings.steps.write = performance.now() - writeStarted - buildMs;
+  if (options.build !== false) timings.steps.build = buildMs;
   const { files, ...result } = rendered;
   return { ...result, files: files.size };
 }

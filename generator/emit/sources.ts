@@ -1,13 +1,15 @@
 // Step 4: the model -> the package's TypeScript sources. The emitters run in
-// a fixed order on one in-memory ts-morph project: models first (resources
-// import them), helpers once every type has been made, the client, the
-// waiters and the index last.
+// a fixed order, each adding its files to the run's ts-morph project (which
+// only names the set: files are printed from structures, statements.ts):
+// models first (resources import them), helpers once every type has been
+// made, the client, the waiters and the index last.
 import { Project } from "ts-morph";
 import type { ApiModel } from "../model/types.ts";
 import { emitClient, emitIndex } from "./client.ts";
 import { emitHelpers, emitModels } from "./models.ts";
 import { emitResources } from "./operations.ts";
 import { createSchemaTyper } from "./schema-types.ts";
+import { generatedFiles } from "./statements.ts";
 import { emitWaiters } from "./waiters.ts";
 
 export const GENERATED_HEADER =
@@ -24,7 +26,6 @@ export function emitSources(api: ApiModel): Map<string, string> {
   emitWaiters(api, project, typer);
   emitIndex(api, project, modelFiles.values());
   const files = new Map<string, string>();
-  for (const source of project.getSourceFiles())
-    files.set(source.getFilePath().slice(1), GENERATED_HEADER + source.getFullText());
+  for (const [path, text] of generatedFiles(project)) files.set(path, GENERATED_HEADER + text);
   return files;
 }
