@@ -19,7 +19,8 @@ import { type ApiChanges, surfaceOutput } from "./surface/output.ts";
 import { SURFACE_FILE } from "./surface/surface-file.ts";
 import type { Surface } from "./surface/types.ts";
 import { newTimings, type RunTimings, timeStep, timeStepAsync } from "./timings.ts";
-import { formatFiles } from "./write/format.ts";
+import { CORE_DIR, formatDocuments, formatSources } from "./write/format.ts";
+import { WorkerPool } from "./write/workers.ts";
 import { writeAtomically } from "./write/atomic.ts";
 
 export interface GenerateOptions {
@@ -80,13 +81,12 @@ export async function resolveInput(
   return { file, doc: loaded.doc, sha256: loaded.sha256, pinned: source };
 }
 
-/** The runtime core ships inside the package as src/core. */
+/** The runtime core ships inside the package as src/core: path there -> the file in templates/runtime. */
 function runtimeFiles(root: string): Map<string, string> {
   const dir = join(root, "templates", "runtime");
   const files = new Map<string, string>();
   for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith(".ts") && !name.endsWith(".test.ts"))
-      files.set(`src/core/${name}`, readFileSync(join(dir, name), "utf8"));
+    if (name.endsWith(".ts") && !name.endsWith(".test.ts")) files.set(`${CORE_DIR}${name}`, join(dir, name));
   }
   return files;
 }
@@ -95,6 +95,24 @@ function runtimeFiles(root: string): Map<string, string> {
 export interface RenderedPackage extends Omit<GenerateResult, "files"> {
   /** Path under the package root -> text. */
   files: Map<string, string>;
+  /** When asked for (`declare`): the runtime core's declarations, written beside the other steps. */
+  coreDeclarations?: Promise<CoreDeclarations>;
+}
+
+export interface CoreDeclarations {
+  /** Path in the package -> declarations. */
+  declarations: Map<string, string>;
+  /** The modules that needed the type checker (an export that does not state its type). */
+  declaredByProgram: string[];
+}
+
+/** What a run shares between its steps: where the time goes, the worker threads, whether to declare sources. */
+export interface RunContext {
+  timings?: RunTimings;
+  /** Started by the caller so its threads load while the spec loads; else renderPackage starts and closes one. */
+  pool?: WorkerPool;
+  /** Declare the runtime core in the worker thread (what the build needs). */
+  declare?: boolean;
 }
 
 /**
@@ -104,7 +122,27 @@ export interface RenderedPackage extends Omit<GenerateResult, "files"> {
 export async function renderPackage(
   options: RenderOptions,
   input?: { file: string; doc: OpenApiDocument; sha256: string },
-  timings: RunTimings = newTimings(),
+  context: RunContext = {},
+): Promise<RenderedPackage> {
+  const pool = context.pool ?? startPool();
+  try {
+    return await render(options, input, { ...context, pool, timings: context.timings ?? newTimings() });
+  } finally {
+    if (!context.pool) await pool.close();
+  }
+}
+
+/** A pool whose threads start loading prettier and TypeScript now. */
+function startPool(): WorkerPool {
+  const pool = new WorkerPool();
+  pool.warm().catch(() => undefined); // a worker that cannot load fails its first job, which says why
+  return pool;
+}
+
+async function render(
+  options: RenderOptions,
+  input: { file: string; doc: OpenApiDocument; sha256: string } | undefined,
+  { timings, pool, declare }: Required<Pick<RunContext, "timings" | "pool">> & RunContext,
 ): Promise<RenderedPackage> {
   const { file, doc, sha256 } = input ?? (await timeStepAsync(timings, "load", () => resolveInput(options)));
   const data = timeStep(timings, "load", () => options.data ?? readSpecData(options.root));
@@ -127,25 +165,55 @@ export async function renderPackage(
     return { api, runtime };
   });
 
+  // The README and the runtime core's declarations need only the model: the
+  // worker thread does them while this thread emits and formats the sources.
+  const core = runtimeFiles(options.root);
+  const packageTexts = packageFiles(api, join(options.root, "templates"));
+  const documents = formatDocuments(packageTexts, pool, timings.files);
+  documents.catch(() => undefined); // awaited in the format step
+  const tsconfig = packageTexts.get("tsconfig.json")!;
+  const coreDeclarations = declare ? declareCore(core, tsconfig, pool) : undefined;
+  coreDeclarations?.catch(() => undefined); // awaited by the build
+
   const { files, surface } = timeStep(timings, "emit", () => {
     const files = emitSources(api);
-    for (const [path, text] of runtimeFiles(options.root)) files.set(path, text);
-    for (const [path, text] of packageFiles(api, join(options.root, "templates"))) files.set(path, text);
+    for (const [path, source] of core) files.set(path, readFileSync(source, "utf8"));
+    for (const [path, text] of packageTexts) files.set(path, text);
     files.set("openapi.json", JSON.stringify(normalized.doc, null, 2) + "\n");
     const surface = surfaceOutput(api, { runtimeExports: runtime.exports }, options.outDir);
     files.set(SURFACE_FILE, surface.text);
     return { files, surface };
   });
-  const formatted = await timeStepAsync(timings, "format", () => formatFiles(files, timings.files));
+  const formatted = await timeStepAsync(timings, "format", async () => {
+    const out = new Map(files);
+    for (const [path, text] of await formatSources(files, timings.files)) out.set(path, text);
+    for (const [path, text] of await documents) out.set(path, text);
+    return out;
+  });
   return {
     specFile: file,
     sha256,
     api,
     reports: [...normalized.reports, renameReport, waiterReport],
     files: formatted,
+    ...(coreDeclarations ? { coreDeclarations } : {}),
     surface: surface.surface,
     ...(surface.changes ? { apiChanges: surface.changes } : {}),
     timings,
+  };
+}
+
+/** The runtime core's declarations (keys: paths in the package), written in the worker thread. */
+async function declareCore(
+  core: ReadonlyMap<string, string>,
+  tsconfig: string,
+  pool: WorkerPool,
+): Promise<CoreDeclarations> {
+  const { declarations, declaredByProgram } = await pool.declareFiles([...core.values()], tsconfig);
+  const inPackage = new Map([...core].map(([path, source]) => [source, path]));
+  return {
+    declarations: new Map(Object.entries(declarations).map(([source, text]) => [inPackage.get(source)!, text])),
+    declaredByProgram: declaredByProgram.map((source) => inPackage.get(source)!),
   };
 }
 
@@ -154,23 +222,35 @@ export async function generate(
   input?: { file: string; doc: OpenApiDocument; sha256: string },
 ): Promise<GenerateResult> {
   const timings = newTimings();
-  const rendered = await renderPackage(options, input, timings);
-  const buildReport: PassReport = { pass: "build", fixes: [], warnings: [] };
-  rendered.reports.push(buildReport);
-  const writeStarted = performance.now();
-  let buildMs = 0;
-  await writeAtomically(options.outDir, rendered.files, async (staging) => {
-    if (options.build === false) return;
-    const buildStarted = performance.now();
-    const built = await buildPackage(staging, { typeCheck: options.typeCheck, fileTimes: timings.files });
-    buildMs = performance.now() - buildStarted;
-    if (built.declaredByProgram.length)
-      buildReport.notes = [
-        `declarations of ${built.declaredByProgram.join(", ")} needed the type checker: an export there does not state its type`,
-      ];
-  });
-  timings.steps.write = performance.now() - writeStarted - buildMs;
-  if (options.build !== false) timings.steps.build = buildMs;
-  const { files, ...result } = rendered;
-  return { ...result, files: files.size };
+  const build = options.build !== false;
+  const pool = startPool();
+  try {
+    const rendered = await renderPackage(options, input, { timings, pool, declare: build });
+    const buildReport: PassReport = { pass: "build", fixes: [], warnings: [] };
+    rendered.reports.push(buildReport);
+    const writeStarted = performance.now();
+    let buildMs = 0;
+    await writeAtomically(options.outDir, rendered.files, async (staging) => {
+      if (!build) return;
+      const buildStarted = performance.now();
+      const core = await rendered.coreDeclarations;
+      const built = await buildPackage(staging, {
+        typeCheck: options.typeCheck,
+        fileTimes: timings.files,
+        declarations: core?.declarations,
+      });
+      buildMs = performance.now() - buildStarted;
+      const byProgram = [...(core?.declaredByProgram ?? []), ...built.declaredByProgram].sort();
+      if (byProgram.length)
+        buildReport.notes = [
+          `declarations of ${byProgram.join(", ")} needed the type checker: an export there does not state its type`,
+        ];
+    });
+    timings.steps.write = performance.now() - writeStarted - buildMs;
+    if (build) timings.steps.build = buildMs;
+    const { files, coreDeclarations: _core, ...result } = rendered;
+    return { ...result, files: files.size };
+  } finally {
+    await pool.close();
+  }
 }

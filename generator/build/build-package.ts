@@ -50,13 +50,18 @@ function writeDeclarations(
   pkgDir: string,
   sources: readonly string[],
   outDirs: readonly string[],
-  fileTimes?: Map<string, number>,
+  { fileTimes, given }: { fileTimes?: Map<string, number>; given?: ReadonlyMap<string, string | undefined> },
 ): string[] {
   const options = compilerOptions(pkgDir);
   const src = join(pkgDir, "src");
   const declarations = new Map<string, string>();
   const needProgram: string[] = [];
   for (const file of sources) {
+    const known = given?.get(relative(pkgDir, file));
+    if (known !== undefined) {
+      declarations.set(file, known);
+      continue;
+    }
     const started = performance.now();
     const result = ts.transpileDeclaration(readFileSync(file, "utf8"), {
       fileName: file,
@@ -116,7 +121,12 @@ export interface BuildResult {
 
 export async function buildPackage(
   pkgDir: string,
-  options: { typeCheck?: boolean; fileTimes?: Map<string, number> } = {},
+  options: {
+    typeCheck?: boolean;
+    fileTimes?: Map<string, number>;
+    /** Declarations already written (path under pkgDir -> text), as the format step does in its workers. */
+    declarations?: ReadonlyMap<string, string | undefined>;
+  } = {},
 ): Promise<BuildResult> {
   const checked = options.typeCheck ? typeCheckPackage(pkgDir) : undefined;
   checked?.catch(() => undefined); // awaited below, after the build; until then a failure must not go unhandled
@@ -137,7 +147,10 @@ export async function buildPackage(
       logLevel: "silent",
     });
   }
-  const declaredByProgram = writeDeclarations(pkgDir, sources, outDirs, options.fileTimes);
+  const declaredByProgram = writeDeclarations(pkgDir, sources, outDirs, {
+    fileTimes: options.fileTimes,
+    given: options.declarations,
+  });
   writeFileSync(join(pkgDir, "dist", "cjs", "package.json"), `{ "type": "commonjs" }\n`);
   // Sanity: every module has its declaration next to it in both formats.
   for (const outDir of outDirs) {

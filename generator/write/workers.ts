@@ -1,0 +1,80 @@
+// A worker thread for the work that can run beside the main thread: it starts
+// with the run and loads prettier and TypeScript while the main thread loads
+// and normalises the spec, then formats the README and declares the runtime
+// core while the main thread emits and formats the sources.
+import { Worker } from "node:worker_threads";
+
+const WORKER = new URL("./worker.mjs", import.meta.url);
+
+export interface FormatResult {
+  text: string;
+  formatMs: number;
+}
+
+export interface DeclareFilesResult {
+  /** Path given -> declaration text. */
+  declarations: Record<string, string>;
+  /** The paths that needed the type checker. */
+  declaredByProgram: string[];
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+export class WorkerPool {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 0;
+
+  constructor() {
+    this.#worker = new Worker(WORKER);
+    this.#worker.on("message", ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
+      const pending = this.#pending.get(id)!;
+      this.#pending.delete(id);
+      if (error === undefined) pending.resolve(result);
+      else pending.reject(new Error(error));
+    });
+    this.#worker.on("error", (error) => this.#failAll(error));
+    this.#worker.on("exit", (code) => this.#failAll(new Error(`the worker thread exited (code ${code})`)));
+  }
+
+  #run<T>(type: string, job: object = {}): Promise<T> {
+    const id = this.#nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.#worker.postMessage({ id, type, ...job });
+    });
+  }
+
+  #failAll(error: Error): void {
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
+  }
+
+  /** Starts loading prettier and TypeScript. */
+  warm(): Promise<void> {
+    return this.#run("warm");
+  }
+
+  /** Formats one file with prettier. */
+  format(job: {
+    path: string;
+    text: string;
+    parser: string;
+    printWidth: number;
+    proseWrap: string;
+  }): Promise<FormatResult> {
+    return this.#run("format", job);
+  }
+
+  /** Declares files on disk: each alone where it can be, the rest through one program. */
+  declareFiles(files: readonly string[], tsconfig: string): Promise<DeclareFilesResult> {
+    return this.#run("declareFiles", { files, tsconfig });
+  }
+
+  async close(): Promise<void> {
+    await this.#worker.terminate();
+  }
+}
