@@ -63,7 +63,14 @@ const jobs = {
       for (const file of needProgram) {
         const source = program.getSourceFile(file);
         errors.push(...program.getSemanticDiagnostics(source), ...program.getSyntacticDiagnostics(source));
-        program.emit(source, (_name, text) => void (declarations[file] = text), undefined, true);
+        program.emit(
+          source,
+          (_name, text) => {
+            declarations[file] = text;
+          },
+          undefined,
+          true,
+        );
       }
       if (errors.length)
         throw new Error(
@@ -74,7 +81,7 @@ const jobs = {
   },
 };
 
-const file = (d) => (d.file ? `${d.file.fileName}: ` : "");
+const where = (d) => (d.file ? `${d.file.fileName}: ` : "");
 
 // One job at a time, in the order they came: a job that awaits (prettier loads
 // its plugins lazily) must not let a long synchronous one start in between.
