@@ -74,7 +74,7 @@ const jobs = {
       }
       if (errors.length)
         throw new Error(
-          errors.map((d) => `${file(d)}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`).join("\n"),
+          errors.map((d) => `${where(d)}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`).join("\n"),
         );
     }
     return { declarations, declaredByProgram: needProgram };

@@ -17,7 +17,7 @@ import { DocumentEditor } from "./support/edit.ts";
 import type { OpenApiDocument } from "../../openapi.ts";
 import { formatPointer } from "../../pointer.ts";
 import { deref, refTargets } from "./support/refs.ts";
-import { isObject, walkDocument, type JsonObject } from "./support/walk-document.ts";
+import { isObject, walkDocument } from "./support/walk-document.ts";
 
 /** Does `schema` (through refs and nested allOf) declare property `name`? */
 function defines(doc: OpenApiDocument, schema: unknown, name: string, depth = 0): boolean {

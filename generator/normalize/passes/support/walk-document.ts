@@ -18,6 +18,7 @@ export interface DocumentVisitor {
    * targets are visited where they live). A visitor that replaced the schema
    * in its output returns the replacement, and the walk goes on into that.
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a visitor that replaces nothing returns nothing
   schema?(schema: JsonObject, at: Tokens): JsonObject | undefined | void;
   /** Every inline parameter object (not `$ref` ones). */
   parameter?(parameter: JsonObject, at: Tokens): void;
