@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { buildPackage } from "./build/build-package.ts";
-import { packageFiles } from "./emit/package-files.ts";
+import { packageFiles, packageTsconfig } from "./emit/package-files.ts";
 import { emitSources } from "./emit/sources.ts";
 import { runtimeClientMembers, runtimeExportNames } from "./naming/runtime-names.ts";
 import { loadSpec, pinnedSpecPath, SpecError, type SpecSource } from "./load/load-spec.ts";
@@ -144,6 +144,12 @@ async function render(
   input: { file: string; doc: OpenApiDocument; sha256: string } | undefined,
   { timings, pool, declare }: Required<Pick<RunContext, "timings" | "pool">> & RunContext,
 ): Promise<RenderedPackage> {
+  // The runtime core's declarations depend on nothing the spec says: the
+  // worker thread writes them while this thread loads and normalises.
+  const core = runtimeFiles(options.root);
+  const templates = join(options.root, "templates");
+  const coreDeclarations = declare ? declareCore(core, packageTsconfig(templates), pool) : undefined;
+  coreDeclarations?.catch(() => undefined); // awaited by the build
   const { file, doc, sha256 } = input ?? (await timeStepAsync(timings, "load", () => resolveInput(options)));
   const data = timeStep(timings, "load", () => options.data ?? readSpecData(options.root));
   const normalized = timeStep(timings, "normalise", () => {
@@ -165,15 +171,11 @@ async function render(
     return { api, runtime };
   });
 
-  // The README and the runtime core's declarations need only the model: the
-  // worker thread does them while this thread emits and formats the sources.
-  const core = runtimeFiles(options.root);
-  const packageTexts = packageFiles(api, join(options.root, "templates"));
+  // The README needs only the model: the worker thread formats it while this
+  // thread emits and formats the sources.
+  const packageTexts = packageFiles(api, templates);
   const documents = formatDocuments(packageTexts, pool, timings.files);
   documents.catch(() => undefined); // awaited in the format step
-  const tsconfig = packageTexts.get("tsconfig.json")!;
-  const coreDeclarations = declare ? declareCore(core, tsconfig, pool) : undefined;
-  coreDeclarations?.catch(() => undefined); // awaited by the build
 
   const { files, surface } = timeStep(timings, "emit", () => {
     const files = emitSources(api);
@@ -238,6 +240,7 @@ export async function generate(
         typeCheck: options.typeCheck,
         fileTimes: timings.files,
         declarations: core?.declarations,
+        declareElsewhere: (sources) => pool.declareTexts(sources, rendered.files.get("tsconfig.json")!),
       });
       buildMs = performance.now() - buildStarted;
       const byProgram = [...(core?.declaredByProgram ?? []), ...built.declaredByProgram].sort();

@@ -48,6 +48,11 @@ export function subpaths(api: ApiModel): Subpath[] {
   return all;
 }
 
+/** The package's tsconfig.json: the same for every spec, so it is known before the spec is read. */
+export function packageTsconfig(templatesDir: string): string {
+  return asJson(render(templatesDir, "tsconfig.json.hbs", {}));
+}
+
 export function packageFiles(api: ApiModel, templatesDir: string): Map<string, string> {
   // The runtime's own docs (options, retries, errors, pagination, waiters) close the package README.
   const runtimeDocs = ["README.md", "WAITERS.md"]
@@ -64,7 +69,7 @@ export function packageFiles(api: ApiModel, templatesDir: string): Map<string, s
   };
   return new Map([
     ["package.json", asJson(render(templatesDir, "package.json.hbs", data))],
-    ["tsconfig.json", asJson(render(templatesDir, "tsconfig.json.hbs", data))],
+    ["tsconfig.json", packageTsconfig(templatesDir)],
     ["README.md", render(templatesDir, "README.md.hbs", data)],
   ]);
 }

@@ -13,7 +13,9 @@ const loadTypeScript = async () => (ts ??= (await import("typescript")).default)
 function compilerOptions(tsconfigText) {
   const { compilerOptions: json } = JSON.parse(tsconfigText);
   const { options } = ts.convertCompilerOptionsFromJson(json, "/");
-  return { ...options, declaration: true, emitDeclarationOnly: true, isolatedDeclarations: true };
+  // Where files go does not matter for text out; a rootDir would turn every file outside it into an error.
+  const { outDir: _outDir, rootDir: _rootDir, ...rest } = options;
+  return { ...rest, declaration: true, emitDeclarationOnly: true, isolatedDeclarations: true };
 }
 
 /** A module's declarations from its own text, or undefined when an export does not state its type. */
@@ -31,6 +33,13 @@ const jobs = {
     const started = performance.now();
     const formatted = await (await loadPrettier()).format(text, { parser, printWidth, proseWrap });
     return { text: formatted, formatMs: performance.now() - started };
+  },
+
+  /** Declares modules given as text, each from itself: path -> declarations, or null when that cannot be. */
+  async declareTexts({ files, tsconfig }) {
+    await loadTypeScript();
+    const options = compilerOptions(tsconfig);
+    return Object.fromEntries(files.map(({ path, text }) => [path, declare(path, text, options) ?? null]));
   },
 
   /**

@@ -69,6 +69,11 @@ export class WorkerPool {
     return this.#run("format", job);
   }
 
+  /** Declares modules given as text, each from itself (null: an export does not state its type). */
+  declareTexts(files: { path: string; text: string }[], tsconfig: string): Promise<Record<string, string | null>> {
+    return this.#run("declareTexts", { files, tsconfig });
+  }
+
   /** Declares files on disk: each alone where it can be, the rest through one program. */
   declareFiles(files: readonly string[], tsconfig: string): Promise<DeclareFilesResult> {
     return this.#run("declareFiles", { files, tsconfig });
