@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { buildPackage } from "./build/build-package.ts";
-import { packageFiles, packageTsconfig } from "./emit/package-files.ts";
+import { packageFiles } from "./emit/package-files.ts";
 import { emitSources } from "./emit/sources.ts";
 import { runtimeClientMembers, runtimeExportNames } from "./naming/runtime-names.ts";
 import { loadSpec, pinnedSpecPath, SpecError, type SpecSource } from "./load/load-spec.ts";
@@ -20,7 +20,7 @@ import { SURFACE_FILE } from "./surface/surface-file.ts";
 import type { Surface } from "./surface/types.ts";
 import { newTimings, type RunTimings, timeStep, timeStepAsync } from "./timings.ts";
 import { CORE_DIR, formatDocuments, formatSources } from "./write/format.ts";
-import { WorkerPool } from "./write/workers.ts";
+import { FormatWorker } from "./write/workers.ts";
 import { writeAtomically } from "./write/atomic.ts";
 
 export interface GenerateOptions {
@@ -81,12 +81,13 @@ export async function resolveInput(
   return { file, doc: loaded.doc, sha256: loaded.sha256, pinned: source };
 }
 
-/** The runtime core ships inside the package as src/core: path there -> the file in templates/runtime. */
+/** The runtime core ships inside the package as src/core, as written. */
 function runtimeFiles(root: string): Map<string, string> {
   const dir = join(root, "templates", "runtime");
   const files = new Map<string, string>();
   for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith(".ts") && !name.endsWith(".test.ts")) files.set(`${CORE_DIR}${name}`, join(dir, name));
+    if (name.endsWith(".ts") && !name.endsWith(".test.ts"))
+      files.set(`${CORE_DIR}${name}`, readFileSync(join(dir, name), "utf8"));
   }
   return files;
 }
@@ -95,61 +96,39 @@ function runtimeFiles(root: string): Map<string, string> {
 export interface RenderedPackage extends Omit<GenerateResult, "files"> {
   /** Path under the package root -> text. */
   files: Map<string, string>;
-  /** When asked for (`declare`): the runtime core's declarations, written beside the other steps. */
-  coreDeclarations?: Promise<CoreDeclarations>;
-}
-
-export interface CoreDeclarations {
-  /** Path in the package -> declarations. */
-  declarations: Map<string, string>;
-  /** The modules that needed the type checker (an export that does not state its type). */
-  declaredByProgram: string[];
-}
-
-/** What a run shares between its steps: where the time goes, the worker threads, whether to declare sources. */
-export interface RunContext {
-  timings?: RunTimings;
-  /** Started by the caller so its threads load while the spec loads; else renderPackage starts and closes one. */
-  pool?: WorkerPool;
-  /** Declare the runtime core in the worker thread (what the build needs). */
-  declare?: boolean;
 }
 
 /**
  * Load -> normalise -> model -> emit -> format: every file of the package, in
  * memory. With `outDir`, the public surface is compared with the api.json there.
+ * `worker` formats the README; without one, a worker is started and closed here.
  */
 export async function renderPackage(
   options: RenderOptions,
   input?: { file: string; doc: OpenApiDocument; sha256: string },
-  context: RunContext = {},
+  context: { timings?: RunTimings; worker?: FormatWorker } = {},
 ): Promise<RenderedPackage> {
-  const pool = context.pool ?? startPool();
+  const worker = context.worker ?? startWorker();
   try {
-    return await render(options, input, { ...context, pool, timings: context.timings ?? newTimings() });
+    return await render(options, input, context.timings ?? newTimings(), worker);
   } finally {
-    if (!context.pool) await pool.close();
+    if (!context.worker) await worker.close();
   }
 }
 
-/** A pool whose threads start loading prettier and TypeScript now. */
-function startPool(): WorkerPool {
-  const pool = new WorkerPool();
-  pool.warm().catch(() => undefined); // a worker that cannot load fails its first job, which says why
-  return pool;
+/** A worker thread that starts loading prettier now, while this thread loads the spec. */
+function startWorker(): FormatWorker {
+  const worker = new FormatWorker();
+  worker.warm().catch(() => undefined); // a worker that cannot load fails its first job, which says why
+  return worker;
 }
 
 async function render(
   options: RenderOptions,
   input: { file: string; doc: OpenApiDocument; sha256: string } | undefined,
-  { timings, pool, declare }: Required<Pick<RunContext, "timings" | "pool">> & RunContext,
+  timings: RunTimings,
+  worker: FormatWorker,
 ): Promise<RenderedPackage> {
-  // The runtime core's declarations depend on nothing the spec says: the
-  // worker thread writes them while this thread loads and normalises.
-  const core = runtimeFiles(options.root);
-  const templates = join(options.root, "templates");
-  const coreDeclarations = declare ? declareCore(core, packageTsconfig(templates), pool) : undefined;
-  coreDeclarations?.catch(() => undefined); // awaited by the build
   const { file, doc, sha256 } = input ?? (await timeStepAsync(timings, "load", () => resolveInput(options)));
   const data = timeStep(timings, "load", () => options.data ?? readSpecData(options.root));
   const normalized = timeStep(timings, "normalise", () => {
@@ -173,13 +152,13 @@ async function render(
 
   // The README needs only the model: the worker thread formats it while this
   // thread emits and formats the sources.
-  const packageTexts = packageFiles(api, templates);
-  const documents = formatDocuments(packageTexts, pool, timings.files);
+  const packageTexts = packageFiles(api, join(options.root, "templates"));
+  const documents = formatDocuments(packageTexts, worker, timings.files);
   documents.catch(() => undefined); // awaited in the format step
 
   const { files, surface } = timeStep(timings, "emit", () => {
     const files = emitSources(api);
-    for (const [path, source] of core) files.set(path, readFileSync(source, "utf8"));
+    for (const [path, text] of runtimeFiles(options.root)) files.set(path, text);
     for (const [path, text] of packageTexts) files.set(path, text);
     files.set("openapi.json", JSON.stringify(normalized.doc, null, 2) + "\n");
     const surface = surfaceOutput(api, { runtimeExports: runtime.exports }, options.outDir);
@@ -198,24 +177,9 @@ async function render(
     api,
     reports: [...normalized.reports, renameReport, waiterReport],
     files: formatted,
-    ...(coreDeclarations ? { coreDeclarations } : {}),
     surface: surface.surface,
     ...(surface.changes ? { apiChanges: surface.changes } : {}),
     timings,
-  };
-}
-
-/** The runtime core's declarations (keys: paths in the package), written in the worker thread. */
-async function declareCore(
-  core: ReadonlyMap<string, string>,
-  tsconfig: string,
-  pool: WorkerPool,
-): Promise<CoreDeclarations> {
-  const { declarations, declaredByProgram } = await pool.declareFiles([...core.values()], tsconfig);
-  const inPackage = new Map([...core].map(([path, source]) => [source, path]));
-  return {
-    declarations: new Map(Object.entries(declarations).map(([source, text]) => [inPackage.get(source)!, text])),
-    declaredByProgram: declaredByProgram.map((source) => inPackage.get(source)!),
   };
 }
 
@@ -224,36 +188,23 @@ export async function generate(
   input?: { file: string; doc: OpenApiDocument; sha256: string },
 ): Promise<GenerateResult> {
   const timings = newTimings();
-  const build = options.build !== false;
-  const pool = startPool();
-  try {
-    const rendered = await renderPackage(options, input, { timings, pool, declare: build });
-    const buildReport: PassReport = { pass: "build", fixes: [], warnings: [] };
-    rendered.reports.push(buildReport);
-    const writeStarted = performance.now();
-    let buildMs = 0;
-    await writeAtomically(options.outDir, rendered.files, async (staging) => {
-      if (!build) return;
-      const buildStarted = performance.now();
-      const core = await rendered.coreDeclarations;
-      const built = await buildPackage(staging, {
-        typeCheck: options.typeCheck,
-        fileTimes: timings.files,
-        declarations: core?.declarations,
-        declareElsewhere: (sources) => pool.declareTexts(sources, rendered.files.get("tsconfig.json")!),
-      });
-      buildMs = performance.now() - buildStarted;
-      const byProgram = [...(core?.declaredByProgram ?? []), ...built.declaredByProgram].sort();
-      if (byProgram.length)
-        buildReport.notes = [
-          `declarations of ${byProgram.join(", ")} needed the type checker: an export there does not state its type`,
-        ];
-    });
-    timings.steps.write = performance.now() - writeStarted - buildMs;
-    if (build) timings.steps.build = buildMs;
-    const { files, coreDeclarations: _core, ...result } = rendered;
-    return { ...result, files: files.size };
-  } finally {
-    await pool.close();
-  }
+  const rendered = await renderPackage(options, input, { timings });
+  const buildReport: PassReport = { pass: "build", fixes: [], warnings: [] };
+  rendered.reports.push(buildReport);
+  const writeStarted = performance.now();
+  let buildMs = 0;
+  await writeAtomically(options.outDir, rendered.files, async (staging) => {
+    if (options.build === false) return;
+    const buildStarted = performance.now();
+    const built = await buildPackage(staging, { typeCheck: options.typeCheck, fileTimes: timings.files });
+    buildMs = performance.now() - buildStarted;
+    if (built.declaredByProgram.length)
+      buildReport.notes = [
+        `declarations of ${built.declaredByProgram.join(", ")} needed the type checker: an export there does not state its type`,
+      ];
+  });
+  timings.steps.write = performance.now() - writeStarted - buildMs;
+  if (options.build !== false) timings.steps.build = buildMs;
+  const { files, ...result } = rendered;
+  return { ...result, files: files.size };
 }

@@ -40,72 +40,49 @@ const message = (d: ts.Diagnostic): string => {
   return `${d.file.fileName}(${line + 1},${character + 1}): ${text}`;
 };
 
-/** Declares modules given as text elsewhere (a worker thread): path -> declarations, or null where an export does not state its type. */
-export type DeclareElsewhere = (files: { path: string; text: string }[]) => Promise<Record<string, string | null>>;
-
 /**
  * Writes `<module>.d.ts` for every module of src/ into each format's folder.
- * Modules declared already are taken as given; of the rest, every other one
- * (by size) goes to `elsewhere` when there is one, while this thread declares
- * the others. A module whose exports do not all state their types cannot be
- * declared on its own: those few go through one small program (the modules
- * and what they import), and the result names them so the summary can say so.
+ * A module whose exports do not all state their types cannot be declared on
+ * its own: those few go through one small program (the modules and what they
+ * import), and the result names them so the summary can say so.
  */
-async function writeDeclarations(
+function writeDeclarations(
   pkgDir: string,
   sources: readonly string[],
   outDirs: readonly string[],
-  {
-    fileTimes,
-    given,
-    elsewhere,
-  }: { fileTimes?: Map<string, number>; given?: ReadonlyMap<string, string | undefined>; elsewhere?: DeclareElsewhere },
-): Promise<string[]> {
+  fileTimes?: Map<string, number>,
+): string[] {
   const options = compilerOptions(pkgDir);
   const src = join(pkgDir, "src");
   const declarations = new Map<string, string>();
   const needProgram: string[] = [];
-  const todo = sources
-    .filter((file) => {
-      const known = given?.get(relative(pkgDir, file));
-      if (known !== undefined) declarations.set(file, known);
-      return known === undefined;
-    })
-    .map((file) => ({ path: file, text: readFileSync(file, "utf8") }))
-    .sort((a, b) => b.text.length - a.text.length);
-  const remote = elsewhere ? todo.filter((_, i) => i % 2 === 1) : [];
-  const remoteDone =
-    elsewhere && remote.length ? elsewhere(remote) : Promise.resolve<Record<string, string | null>>({});
-  remoteDone.catch(() => undefined); // awaited below
-  for (const { path, text } of elsewhere ? todo.filter((_, i) => i % 2 === 0) : todo) {
+  for (const file of sources) {
     const started = performance.now();
-    const result = ts.transpileDeclaration(text, { fileName: path, compilerOptions: options, reportDiagnostics: true });
-    if (result.diagnostics?.length) needProgram.push(path);
-    else declarations.set(path, result.outputText);
-    fileTimes && addFileTime(fileTimes, relative(pkgDir, path), performance.now() - started);
+    const result = ts.transpileDeclaration(readFileSync(file, "utf8"), {
+      fileName: file,
+      compilerOptions: options,
+      reportDiagnostics: true,
+    });
+    if (result.diagnostics?.length) needProgram.push(file);
+    else declarations.set(file, result.outputText);
+    fileTimes && addFileTime(fileTimes, relative(pkgDir, file), performance.now() - started);
   }
-  for (const [path, text] of Object.entries(await remoteDone)) {
-    if (text === null) needProgram.push(path);
-    else declarations.set(path, text);
-  }
-  needProgram.sort();
   if (needProgram.length) {
     const program = ts.createProgram(needProgram, {
       ...options,
       isolatedDeclarations: false,
       noEmitOnError: false,
-      // Only declarations are wanted here: checking the libraries is the type-check test's job.
+      // Only declarations are wanted here: checking is the type-check test's job.
+      noCheck: true,
       skipLibCheck: true,
     });
     const emitted = program.emit(undefined, (name, text) => {
       const source = join(src, relative(options.outDir ?? src, name)).replace(/\.d\.ts$/, ".ts");
       if (needProgram.includes(source)) declarations.set(source, text);
     });
-    const errors = ts.getPreEmitDiagnostics(program).concat(emitted.diagnostics);
+    const errors = [...program.getSyntacticDiagnostics(), ...emitted.diagnostics];
     if (errors.length)
-      throw new BuildError(
-        `the generated package does not type-check:\n${errors.slice(0, 40).map(message).join("\n")}`,
-      );
+      throw new BuildError(`the generated package does not declare:\n${errors.slice(0, 40).map(message).join("\n")}`);
   }
   for (const [file, text] of declarations) {
     for (const outDir of outDirs) {
@@ -141,10 +118,6 @@ export async function buildPackage(
   options: {
     typeCheck?: boolean;
     fileTimes?: Map<string, number>;
-    /** Declarations already written (path under pkgDir -> text), as the runtime core's are in a worker. */
-    declarations?: ReadonlyMap<string, string | undefined>;
-    /** Where half of the remaining modules are declared meanwhile (a worker thread). */
-    declareElsewhere?: DeclareElsewhere;
   } = {},
 ): Promise<BuildResult> {
   const checked = options.typeCheck ? typeCheckPackage(pkgDir) : undefined;
@@ -167,11 +140,7 @@ export async function buildPackage(
     ),
   );
   bundled.catch(() => undefined); // awaited below
-  const declaredByProgram = await writeDeclarations(pkgDir, sources, outDirs, {
-    fileTimes: options.fileTimes,
-    given: options.declarations,
-    elsewhere: options.declareElsewhere,
-  });
+  const declaredByProgram = writeDeclarations(pkgDir, sources, outDirs, options.fileTimes);
   await bundled;
   writeFileSync(join(pkgDir, "dist", "cjs", "package.json"), `{ "type": "commonjs" }\n`);
   // Sanity: every module has its declaration next to it in both formats.

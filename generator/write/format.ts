@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import type { WorkerPool } from "./workers.ts";
+import type { FormatWorker } from "./workers.ts";
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -76,13 +76,13 @@ export async function formatSources(
 /** The documents among `files`, formatted with prettier in the worker thread (path -> formatted text). */
 export async function formatDocuments(
   files: ReadonlyMap<string, string>,
-  pool: WorkerPool,
+  worker: FormatWorker,
   fileTimes?: Map<string, number>,
 ): Promise<Map<string, string>> {
   const documents = [...files].filter(([path]) => formatterOf(path) === "prettier");
   const formatted = await Promise.all(
     documents.map(async ([path, text]) => {
-      const result = await pool.format({ path, text, ...MARKDOWN });
+      const result = await worker.format({ path, text, ...MARKDOWN });
       fileTimes?.set(path, (fileTimes.get(path) ?? 0) + result.formatMs);
       return [path, result.text] as const;
     }),

@@ -1,7 +1,8 @@
 // A worker thread for the work that can run beside the main thread: it starts
-// with the run and loads prettier and TypeScript while the main thread loads
-// and normalises the spec, then formats the README and declares the runtime
-// core while the main thread emits and formats the sources.
+// with the run and loads prettier while the main thread loads and normalises
+// the spec, then formats the README while the main thread emits and formats
+// the sources. Only prettier runs there: TypeScript in a second thread would
+// load a second copy of the compiler, and the run's peak memory with it.
 import { Worker } from "node:worker_threads";
 
 const WORKER = new URL("./worker.mjs", import.meta.url);
@@ -11,19 +12,12 @@ export interface FormatResult {
   formatMs: number;
 }
 
-export interface DeclareFilesResult {
-  /** Path given -> declaration text. */
-  declarations: Record<string, string>;
-  /** The paths that needed the type checker. */
-  declaredByProgram: string[];
-}
-
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
 
-export class WorkerPool {
+export class FormatWorker {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
   #nextId = 0;
@@ -53,7 +47,7 @@ export class WorkerPool {
     this.#pending.clear();
   }
 
-  /** Starts loading prettier and TypeScript. */
+  /** Starts loading prettier. */
   warm(): Promise<void> {
     return this.#run("warm");
   }
@@ -67,16 +61,6 @@ export class WorkerPool {
     proseWrap: string;
   }): Promise<FormatResult> {
     return this.#run("format", job);
-  }
-
-  /** Declares modules given as text, each from itself (null: an export does not state its type). */
-  declareTexts(files: { path: string; text: string }[], tsconfig: string): Promise<Record<string, string | null>> {
-    return this.#run("declareTexts", { files, tsconfig });
-  }
-
-  /** Declares files on disk: each alone where it can be, the rest through one program. */
-  declareFiles(files: readonly string[], tsconfig: string): Promise<DeclareFilesResult> {
-    return this.#run("declareFiles", { files, tsconfig });
   }
 
   async close(): Promise<void> {
