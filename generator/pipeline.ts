@@ -3,8 +3,8 @@
 // only wires them together and collects what the summary reports.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { buildPackage } from "./build/build-package.ts";
-import { packageFiles } from "./emit/package-files.ts";
+import { buildPackage, declareFilesApart } from "./build/build-package.ts";
+import { packageFiles, packageTsconfig } from "./emit/package-files.ts";
 import { emitSources } from "./emit/sources.ts";
 import { runtimeClientMembers, runtimeExportNames } from "./naming/runtime-names.ts";
 import { loadSpec, pinnedSpecPath, SpecError, type SpecSource } from "./load/load-spec.ts";
@@ -81,15 +81,28 @@ export async function resolveInput(
   return { file, doc: loaded.doc, sha256: loaded.sha256, pinned: source };
 }
 
-/** The runtime core ships inside the package as src/core, as written. */
-function runtimeFiles(root: string): Map<string, string> {
+/** The runtime core ships inside the package as src/core, as written: path there -> file in templates/runtime. */
+function runtimeSources(root: string): Map<string, string> {
   const dir = join(root, "templates", "runtime");
   const files = new Map<string, string>();
   for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith(".ts") && !name.endsWith(".test.ts"))
-      files.set(`${CORE_DIR}${name}`, readFileSync(join(dir, name), "utf8"));
+    if (name.endsWith(".ts") && !name.endsWith(".test.ts")) files.set(`${CORE_DIR}${name}`, join(dir, name));
   }
   return files;
+}
+
+/** The runtime core's declarations (keys: paths in the package), from a process of their own. */
+async function declareCore(root: string): Promise<{ declarations: Map<string, string>; declaredByProgram: string[] }> {
+  const core = runtimeSources(root);
+  const { declarations, declaredByProgram } = await declareFilesApart(
+    [...core.values()],
+    packageTsconfig(join(root, "templates")),
+  );
+  const inPackage = new Map([...core].map(([path, source]) => [source, path]));
+  return {
+    declarations: new Map(Object.entries(declarations).map(([source, text]) => [inPackage.get(source)!, text])),
+    declaredByProgram: declaredByProgram.map((source) => inPackage.get(source)!),
+  };
 }
 
 /** The generated package's files, formatted, and what the summary reports; nothing is written. */
@@ -158,7 +171,7 @@ async function render(
 
   const { files, surface } = timeStep(timings, "emit", () => {
     const files = emitSources(api);
-    for (const [path, text] of runtimeFiles(options.root)) files.set(path, text);
+    for (const [path, source] of runtimeSources(options.root)) files.set(path, readFileSync(source, "utf8"));
     for (const [path, text] of packageTexts) files.set(path, text);
     files.set("openapi.json", JSON.stringify(normalized.doc, null, 2) + "\n");
     const surface = surfaceOutput(api, { runtimeExports: runtime.exports }, options.outDir);
@@ -188,6 +201,9 @@ export async function generate(
   input?: { file: string; doc: OpenApiDocument; sha256: string },
 ): Promise<GenerateResult> {
   const timings = newTimings();
+  // The runtime core does not depend on the spec: it is declared, apart, while the rest runs.
+  const core = options.build === false ? undefined : declareCore(options.root);
+  core?.catch(() => undefined); // awaited by the build
   const rendered = await renderPackage(options, input, { timings });
   const buildReport: PassReport = { pass: "build", fixes: [], warnings: [] };
   rendered.reports.push(buildReport);
@@ -196,11 +212,17 @@ export async function generate(
   await writeAtomically(options.outDir, rendered.files, async (staging) => {
     if (options.build === false) return;
     const buildStarted = performance.now();
-    const built = await buildPackage(staging, { typeCheck: options.typeCheck, fileTimes: timings.files });
+    const coreDeclared = await core;
+    const built = await buildPackage(staging, {
+      typeCheck: options.typeCheck,
+      fileTimes: timings.files,
+      declarations: coreDeclared?.declarations,
+    });
     buildMs = performance.now() - buildStarted;
-    if (built.declaredByProgram.length)
+    const byProgram = [...(coreDeclared?.declaredByProgram ?? []), ...built.declaredByProgram];
+    if (byProgram.length)
       buildReport.notes = [
-        `declarations of ${built.declaredByProgram.join(", ")} needed the type checker: an export there does not state its type`,
+        `declarations of ${byProgram.join(", ")} needed the type checker: an export there does not state its type`,
       ];
   });
   timings.steps.write = performance.now() - writeStarted - buildMs;

@@ -5,7 +5,7 @@
 // consumers can tree-shake). Declarations match what `tsc` would emit; the
 // strict type-check of the whole package is a test (test/packaging), run on
 // every `npm test`, and `npm run generate -- --type-check` runs it too.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
@@ -40,6 +40,36 @@ const message = (d: ts.Diagnostic): string => {
   return `${d.file.fileName}(${line + 1},${character + 1}): ${text}`;
 };
 
+export interface DeclaredFiles {
+  /** File given -> declarations. */
+  declarations: Record<string, string>;
+  /** The files that needed the type checker (an export that does not state its type). */
+  declaredByProgram: string[];
+}
+
+/**
+ * Declares files on disk in a process of its own (declare-files.mjs): each
+ * alone where it can be, the rest through one program. For the runtime core,
+ * which does not depend on the spec: it is declared while the run goes on.
+ */
+export function declareFilesApart(files: readonly string[], tsconfig: string): Promise<DeclaredFiles> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [new URL("./declare-files.mjs", import.meta.url).pathname], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve(JSON.parse(Buffer.concat(out).toString("utf8")) as DeclaredFiles);
+      else reject(new BuildError(`declaring ${files.join(", ")} failed:\n${Buffer.concat(err).toString("utf8")}`));
+    });
+    child.stdin.end(JSON.stringify({ tsconfig, files }));
+  });
+}
+
 /**
  * Writes `<module>.d.ts` for every module of src/ into each format's folder.
  * A module whose exports do not all state their types cannot be declared on
@@ -50,13 +80,18 @@ function writeDeclarations(
   pkgDir: string,
   sources: readonly string[],
   outDirs: readonly string[],
-  fileTimes?: Map<string, number>,
+  { fileTimes, given }: { fileTimes?: Map<string, number>; given?: ReadonlyMap<string, string> },
 ): string[] {
   const options = compilerOptions(pkgDir);
   const src = join(pkgDir, "src");
   const declarations = new Map<string, string>();
   const needProgram: string[] = [];
   for (const file of sources) {
+    const known = given?.get(relative(pkgDir, file));
+    if (known !== undefined) {
+      declarations.set(file, known);
+      continue;
+    }
     const started = performance.now();
     const result = ts.transpileDeclaration(readFileSync(file, "utf8"), {
       fileName: file,
@@ -118,6 +153,8 @@ export async function buildPackage(
   options: {
     typeCheck?: boolean;
     fileTimes?: Map<string, number>;
+    /** Declarations written already (path under pkgDir -> text), e.g. the runtime core's. */
+    declarations?: ReadonlyMap<string, string>;
   } = {},
 ): Promise<BuildResult> {
   const checked = options.typeCheck ? typeCheckPackage(pkgDir) : undefined;
@@ -140,7 +177,10 @@ export async function buildPackage(
     ),
   );
   bundled.catch(() => undefined); // awaited below
-  const declaredByProgram = writeDeclarations(pkgDir, sources, outDirs, options.fileTimes);
+  const declaredByProgram = writeDeclarations(pkgDir, sources, outDirs, {
+    fileTimes: options.fileTimes,
+    given: options.declarations,
+  });
   await bundled;
   writeFileSync(join(pkgDir, "dist", "cjs", "package.json"), `{ "type": "commonjs" }\n`);
   // Sanity: every module has its declaration next to it in both formats.
