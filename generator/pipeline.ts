@@ -3,7 +3,8 @@
 // only wires them together and collects what the summary reports.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { buildPackage, declareFilesApart } from "./build/build-package.ts";
+import { buildPackage } from "./build/build-package.ts";
+import { DeclarationProcess } from "./build/declaration-process.ts";
 import { packageFiles, packageTsconfig } from "./emit/package-files.ts";
 import { emitSources } from "./emit/sources.ts";
 import { runtimeClientMembers, runtimeExportNames } from "./naming/runtime-names.ts";
@@ -91,13 +92,16 @@ function runtimeSources(root: string): Map<string, string> {
   return files;
 }
 
-/** The runtime core's declarations (keys: paths in the package), from a process of their own. */
-async function declareCore(root: string): Promise<{ declarations: Map<string, string>; declaredByProgram: string[] }> {
+/** The runtime core's declarations (keys: paths in the package), from the run's declarations process. */
+async function declareCore(
+  root: string,
+  declarer: DeclarationProcess,
+): Promise<{ declarations: Map<string, string>; declaredByProgram: string[] }> {
   const core = runtimeSources(root);
-  const { declarations, declaredByProgram } = await declareFilesApart(
-    [...core.values()],
-    packageTsconfig(join(root, "templates")),
-  );
+  const { declarations, declaredByProgram } = await declarer.declare({
+    tsconfig: packageTsconfig(join(root, "templates")),
+    files: [...core.values()],
+  });
   const inPackage = new Map([...core].map(([path, source]) => [source, path]));
   return {
     declarations: new Map(Object.entries(declarations).map(([source, text]) => [inPackage.get(source)!, text])),
@@ -201,8 +205,23 @@ export async function generate(
   input?: { file: string; doc: OpenApiDocument; sha256: string },
 ): Promise<GenerateResult> {
   const timings = newTimings();
-  // The runtime core does not depend on the spec: it is declared, apart, while the rest runs.
-  const core = options.build === false ? undefined : declareCore(options.root);
+  // Declarations are written in a process of their own as well as here: the
+  // runtime core's (which do not depend on the spec) while the rest runs.
+  const declarer = options.build === false ? undefined : new DeclarationProcess();
+  try {
+    return await generateWith(options, input, timings, declarer);
+  } finally {
+    declarer?.close();
+  }
+}
+
+async function generateWith(
+  options: GenerateOptions,
+  input: { file: string; doc: OpenApiDocument; sha256: string } | undefined,
+  timings: RunTimings,
+  declarer: DeclarationProcess | undefined,
+): Promise<GenerateResult> {
+  const core = declarer ? declareCore(options.root, declarer) : undefined;
   core?.catch(() => undefined); // awaited by the build
   const rendered = await renderPackage(options, input, { timings });
   const buildReport: PassReport = { pass: "build", fixes: [], warnings: [] };
@@ -217,6 +236,8 @@ export async function generate(
       typeCheck: options.typeCheck,
       fileTimes: timings.files,
       declarations: coreDeclared?.declarations,
+      declareElsewhere: async (texts) =>
+        (await declarer!.declare({ tsconfig: rendered.files.get("tsconfig.json")!, texts })).declarations,
     });
     buildMs = performance.now() - buildStarted;
     const byProgram = [...(coreDeclared?.declaredByProgram ?? []), ...built.declaredByProgram];

@@ -5,7 +5,7 @@
 // consumers can tree-shake). Declarations match what `tsc` would emit; the
 // strict type-check of the whole package is a test (test/packaging), run on
 // every `npm test`, and `npm run generate -- --type-check` runs it too.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
@@ -40,68 +40,56 @@ const message = (d: ts.Diagnostic): string => {
   return `${d.file.fileName}(${line + 1},${character + 1}): ${text}`;
 };
 
-export interface DeclaredFiles {
-  /** File given -> declarations. */
-  declarations: Record<string, string>;
-  /** The files that needed the type checker (an export that does not state its type). */
-  declaredByProgram: string[];
-}
-
-/**
- * Declares files on disk in a process of its own (declare-files.mjs): each
- * alone where it can be, the rest through one program. For the runtime core,
- * which does not depend on the spec: it is declared while the run goes on.
- */
-export function declareFilesApart(files: readonly string[], tsconfig: string): Promise<DeclaredFiles> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [new URL("./declare-files.mjs", import.meta.url).pathname], {
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code === 0) resolve(JSON.parse(Buffer.concat(out).toString("utf8")) as DeclaredFiles);
-      else reject(new BuildError(`declaring ${files.join(", ")} failed:\n${Buffer.concat(err).toString("utf8")}`));
-    });
-    child.stdin.end(JSON.stringify({ tsconfig, files }));
-  });
-}
+/** Declares modules given as text elsewhere: path -> declarations (absent where a module cannot be declared alone). */
+export type DeclareElsewhere = (texts: { path: string; text: string }[]) => Promise<Record<string, string>>;
 
 /**
  * Writes `<module>.d.ts` for every module of src/ into each format's folder.
- * A module whose exports do not all state their types cannot be declared on
- * its own: those few go through one small program (the modules and what they
- * import), and the result names them so the summary can say so.
+ * Modules declared already are taken as given; of the rest, every other one
+ * (by size) goes `elsewhere` when there is such a place, while this thread
+ * declares the others. A module whose exports do not all state their types
+ * cannot be declared on its own: those few go through one small program (the
+ * modules and what they import), and the result names them for the summary.
  */
-function writeDeclarations(
+async function writeDeclarations(
   pkgDir: string,
   sources: readonly string[],
   outDirs: readonly string[],
-  { fileTimes, given }: { fileTimes?: Map<string, number>; given?: ReadonlyMap<string, string> },
-): string[] {
+  {
+    fileTimes,
+    given,
+    elsewhere,
+  }: { fileTimes?: Map<string, number>; given?: ReadonlyMap<string, string>; elsewhere?: DeclareElsewhere },
+): Promise<string[]> {
   const options = compilerOptions(pkgDir);
   const src = join(pkgDir, "src");
   const declarations = new Map<string, string>();
+  const todo = sources
+    .filter((file) => {
+      const known = given?.get(relative(pkgDir, file));
+      if (known !== undefined) declarations.set(file, known);
+      return known === undefined;
+    })
+    .map((file) => ({ path: file, text: readFileSync(file, "utf8") }))
+    .sort((a, b) => b.text.length - a.text.length || (a.path < b.path ? -1 : 1));
+  const remote = elsewhere ? todo.filter((_, i) => i % 2 === 1) : [];
+  const remoteDone = remote.length ? elsewhere!(remote) : Promise.resolve<Record<string, string>>({});
+  remoteDone.catch(() => undefined); // awaited below
   const needProgram: string[] = [];
-  for (const file of sources) {
-    const known = given?.get(relative(pkgDir, file));
-    if (known !== undefined) {
-      declarations.set(file, known);
-      continue;
-    }
+  for (const { path, text } of todo.filter((file) => !remote.includes(file))) {
     const started = performance.now();
-    const result = ts.transpileDeclaration(readFileSync(file, "utf8"), {
-      fileName: file,
-      compilerOptions: options,
-      reportDiagnostics: true,
-    });
-    if (result.diagnostics?.length) needProgram.push(file);
-    else declarations.set(file, result.outputText);
-    fileTimes && addFileTime(fileTimes, relative(pkgDir, file), performance.now() - started);
+    const result = ts.transpileDeclaration(text, { fileName: path, compilerOptions: options, reportDiagnostics: true });
+    if (result.diagnostics?.length) needProgram.push(path);
+    else declarations.set(path, result.outputText);
+    fileTimes && addFileTime(fileTimes, relative(pkgDir, path), performance.now() - started);
   }
+  const remoteDeclared = await remoteDone;
+  for (const { path } of remote) {
+    const text = remoteDeclared[path];
+    if (text === undefined) needProgram.push(path);
+    else declarations.set(path, text);
+  }
+  needProgram.sort();
   if (needProgram.length) {
     const program = ts.createProgram(needProgram, {
       ...options,
@@ -155,6 +143,8 @@ export async function buildPackage(
     fileTimes?: Map<string, number>;
     /** Declarations written already (path under pkgDir -> text), e.g. the runtime core's. */
     declarations?: ReadonlyMap<string, string>;
+    /** Where half of the other modules are declared meanwhile (the run's declarations process). */
+    declareElsewhere?: DeclareElsewhere;
   } = {},
 ): Promise<BuildResult> {
   const checked = options.typeCheck ? typeCheckPackage(pkgDir) : undefined;
@@ -177,9 +167,10 @@ export async function buildPackage(
     ),
   );
   bundled.catch(() => undefined); // awaited below
-  const declaredByProgram = writeDeclarations(pkgDir, sources, outDirs, {
+  const declaredByProgram = await writeDeclarations(pkgDir, sources, outDirs, {
     fileTimes: options.fileTimes,
     given: options.declarations,
+    elsewhere: options.declareElsewhere,
   });
   await bundled;
   writeFileSync(join(pkgDir, "dist", "cjs", "package.json"), `{ "type": "commonjs" }\n`);

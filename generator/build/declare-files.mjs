@@ -1,47 +1,57 @@
-// `node declare-files.mjs`: reads { tsconfig, files } as JSON on stdin and
-// writes { declarations, declaredByProgram } as JSON on stdout: each file's
-// declarations from the file alone where it can be, the rest through one
-// program of those files and what they import, with the type checker. A
-// process of its own, started with the run, so that this work (and the
-// libraries a program loads) takes neither the main thread's time nor its
-// memory. Plain JavaScript: it runs as it is.
+// `node declare-files.mjs`: writes TypeScript declarations in a process of
+// its own, started with the run, so that this work (and the libraries a
+// program loads) takes neither the main thread's time nor its memory. It
+// reads one JSON request per line on stdin and answers each with one JSON
+// line on stdout, until stdin closes:
+//   { tsconfig, files: [path] }            declare files on disk
+//   { tsconfig, texts: [{ path, text }] }  declare files given as text
+// -> { declarations: { path: text }, declaredByProgram: [path] }
+// Each file is declared from itself where it can be; files on disk that
+// cannot be (an export that does not state its type) go through one program
+// of those files and what they import. Plain JavaScript: it runs as it is.
 import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import ts from "typescript";
 
-const { tsconfig, files } = JSON.parse(readFileSync(0, "utf8"));
-const { options: parsed } = ts.convertCompilerOptionsFromJson(JSON.parse(tsconfig).compilerOptions, "/");
-// Where files go does not matter for text out; a rootDir would turn every file outside it into an error.
-const { outDir: _outDir, rootDir: _rootDir, ...options } = parsed;
-Object.assign(options, { declaration: true, emitDeclarationOnly: true, isolatedDeclarations: true });
+function compilerOptions(tsconfig) {
+  const { options } = ts.convertCompilerOptionsFromJson(JSON.parse(tsconfig).compilerOptions, "/");
+  // Where files go does not matter for text out; a rootDir would turn every file outside it into an error.
+  const { outDir: _outDir, rootDir: _rootDir, ...rest } = options;
+  return { ...rest, declaration: true, emitDeclarationOnly: true, isolatedDeclarations: true };
+}
 
-const declarations = {};
-const needProgram = [];
-for (const file of files) {
-  const result = ts.transpileDeclaration(readFileSync(file, "utf8"), {
-    fileName: file,
-    compilerOptions: options,
-    reportDiagnostics: true,
-  });
-  if (result.diagnostics?.length) needProgram.push(file);
-  else declarations[file] = result.outputText;
-}
-if (needProgram.length) {
-  // Only declarations are wanted: checking is the type-check test's job.
-  const program = ts.createProgram(needProgram, {
-    ...options,
-    isolatedDeclarations: false,
-    noCheck: true,
-    skipLibCheck: true,
-  });
-  for (const file of needProgram) {
-    program.emit(
-      program.getSourceFile(file),
-      (_name, text) => {
-        declarations[file] = text;
-      },
-      undefined,
-      true,
-    );
+function declare({ tsconfig, files = [], texts = [] }) {
+  const options = compilerOptions(tsconfig);
+  const declarations = {};
+  const needProgram = [];
+  const inputs = [...files.map((path) => ({ path, text: readFileSync(path, "utf8"), onDisk: true })), ...texts];
+  for (const { path, text, onDisk } of inputs) {
+    const result = ts.transpileDeclaration(text, { fileName: path, compilerOptions: options, reportDiagnostics: true });
+    if (!result.diagnostics?.length) declarations[path] = result.outputText;
+    else if (onDisk) needProgram.push(path);
   }
+  if (needProgram.length) {
+    // Only declarations are wanted: checking is the type-check test's job.
+    const program = ts.createProgram(needProgram, {
+      ...options,
+      isolatedDeclarations: false,
+      noCheck: true,
+      skipLibCheck: true,
+    });
+    for (const path of needProgram) {
+      program.emit(
+        program.getSourceFile(path),
+        (_name, text) => {
+          declarations[path] = text;
+        },
+        undefined,
+        true,
+      );
+    }
+  }
+  return { declarations, declaredByProgram: needProgram };
 }
-process.stdout.write(JSON.stringify({ declarations, declaredByProgram: needProgram }));
+
+for await (const line of createInterface({ input: process.stdin })) {
+  process.stdout.write(`${JSON.stringify(declare(JSON.parse(line)))}\n`);
+}
