@@ -8,7 +8,7 @@ import { DeclarationProcess } from "./build/declaration-process.ts";
 import { packageFiles, packageTsconfig } from "./emit/package-files.ts";
 import { emitSources } from "./emit/sources.ts";
 import { runtimeClientMembers, runtimeExportNames } from "./naming/runtime-names.ts";
-import { loadSpec, pinnedSpecPath, SpecError, type SpecSource } from "./load/load-spec.ts";
+import { loadSpec, pinnedSpecPath, SpecError, type SpecSource, type ValidateApart } from "./load/load-spec.ts";
 import { readSpecData, type SpecData } from "./load/spec-data.ts";
 import { buildModel } from "./model/build-model.ts";
 import type { ApiModel } from "./model/types.ts";
@@ -64,14 +64,15 @@ export type RenderOptions = Omit<GenerateOptions, "outDir" | "build"> &
 
 export async function resolveInput(
   options: RenderOptions,
-): Promise<{ file: string; doc: OpenApiDocument; sha256: string; pinned?: SpecSource }> {
+  validateApart?: ValidateApart,
+): Promise<{ file: string; doc: OpenApiDocument; sha256: string; pinned?: SpecSource; validated?: Promise<void> }> {
   if (options.spec) {
-    const loaded = await loadSpec(options.spec);
-    return { file: loaded.file, doc: loaded.doc, sha256: loaded.sha256 };
+    const loaded = await loadSpec(options.spec, validateApart);
+    return { file: loaded.file, doc: loaded.doc, sha256: loaded.sha256, validated: loaded.validated };
   }
   const source = readJson<SpecSource>(join(options.root, "spec", "source.json"));
   const file = pinnedSpecPath(source, options.root);
-  const loaded = await loadSpec(file);
+  const loaded = await loadSpec(file, validateApart);
   if (loaded.sha256 !== source.sha256 && !options.updateSpec) {
     throw new SpecError(
       `sha256 is ${loaded.sha256} but spec/source.json pins ${source.sha256}. ` +
@@ -79,7 +80,7 @@ export async function resolveInput(
       file,
     );
   }
-  return { file, doc: loaded.doc, sha256: loaded.sha256, pinned: source };
+  return { file, doc: loaded.doc, sha256: loaded.sha256, pinned: source, validated: loaded.validated };
 }
 
 /** The runtime core ships inside the package as src/core, as written: path there -> file in templates/runtime. */
@@ -126,8 +127,22 @@ export async function renderPackage(
   context: { timings?: RunTimings; worker?: FormatWorker } = {},
 ): Promise<RenderedPackage> {
   const worker = context.worker ?? startWorker();
+  const timings = context.timings ?? newTimings();
   try {
-    return await render(options, input, context.timings ?? newTimings(), worker);
+    if (input) return await render(options, input, timings, worker);
+    // The spec is validated in the worker while this thread goes on; an
+    // invalid spec fails the run with the validator's error, whatever a
+    // later step made of it meanwhile.
+    const loaded = await timeStepAsync(timings, "load", () => resolveInput(options, (doc) => worker.validate(doc)));
+    let rendered: RenderedPackage;
+    try {
+      rendered = await render(options, loaded, timings, worker);
+    } catch (error) {
+      await loaded.validated;
+      throw error;
+    }
+    await timeStepAsync(timings, "load", async () => loaded.validated);
+    return rendered;
   } finally {
     if (!context.worker) await worker.close();
   }
@@ -142,11 +157,11 @@ function startWorker(): FormatWorker {
 
 async function render(
   options: RenderOptions,
-  input: { file: string; doc: OpenApiDocument; sha256: string } | undefined,
+  input: { file: string; doc: OpenApiDocument; sha256: string },
   timings: RunTimings,
   worker: FormatWorker,
 ): Promise<RenderedPackage> {
-  const { file, doc, sha256 } = input ?? (await timeStepAsync(timings, "load", () => resolveInput(options)));
+  const { file, doc, sha256 } = input;
   const data = timeStep(timings, "load", () => options.data ?? readSpecData(options.root));
   const normalized = timeStep(timings, "normalise", () => {
     const result = normalize(doc, normalizePasses(data));

@@ -1,9 +1,12 @@
 // A worker thread for the work that can run beside the main thread: it starts
-// with the run and loads prettier while the main thread loads and normalises
-// the spec, then formats the README while the main thread emits and formats
-// the sources. Only prettier runs there: TypeScript in a second thread would
-// load a second copy of the compiler, and the run's peak memory with it.
+// with the run and loads prettier while the main thread loads the spec, then
+// validates the spec with swagger-parser while the main thread normalises,
+// and formats the README while the main thread emits and formats the sources.
+// No TypeScript runs there: a second copy of the compiler in this process
+// would raise the run's peak memory.
 import { Worker } from "node:worker_threads";
+import type { ValidationFailure } from "../load/load-spec.ts";
+import type { OpenApiDocument } from "../openapi.ts";
 
 const WORKER = new URL("./worker.mjs", import.meta.url);
 
@@ -61,6 +64,11 @@ export class FormatWorker {
     proseWrap: string;
   }): Promise<FormatResult> {
     return this.#run("format", job);
+  }
+
+  /** Validates the spec with swagger-parser (on the copy the message carries); resolves to its error, if any. */
+  validate(doc: OpenApiDocument): Promise<ValidationFailure | undefined> {
+    return this.#run("validate", { doc });
   }
 
   async close(): Promise<void> {
