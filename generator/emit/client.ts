@@ -6,7 +6,6 @@ import { CLIENT_CLASS } from "../naming/package-names.ts";
 import { relativeModule } from "./declarations.ts";
 import { CORE_MODULE, resourceFile } from "./operations.ts";
 import { createFile } from "./statements.ts";
-import { WAITERS_FILE } from "./waiters.ts";
 
 export const CLIENT_FILE = "src/client.ts";
 export const INDEX_FILE = "src/index.ts";
@@ -66,7 +65,6 @@ export function emitIndex(api: ApiModel, project: Project, modelFiles: Iterable<
     `// ${api.title} ${api.version}: generated entry point.`,
     reexport(CORE_MODULE),
     { ...reexport(CLIENT_FILE), namedExports: [CLIENT_CLASS] },
-    reexport(WAITERS_FILE),
     ...[...new Set(modelFiles)].sort().map(reexport),
     ...api.resources.map((resource) => reexport(resourceFile(resource))),
   ]);

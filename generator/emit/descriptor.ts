@@ -14,9 +14,23 @@ export function operationDescriptor(op: OperationInfo): Operation {
     ...(op.headerParams.length ? { headers: Object.fromEntries(op.headerParams.map((p) => [p.name, p.name])) } : {}),
     ...(op.body ? { body: op.body.mode } : {}),
     ...(op.body?.required ? { bodyRequired: true } : {}),
+    ...(op.body?.fields ? { fields: op.body.fields } : {}),
+    ...(op.body?.requiredFields?.length ? { required: op.body.requiredFields } : {}),
+    ...(op.body?.open ? { open: true } : {}),
+    ...(op.body && op.body.contentType !== "application/json" ? { contentType: op.body.contentType } : {}),
     ...(mediaType && mediaType !== "application/json" ? { accept: mediaType } : {}),
     ...(op.response.kind !== "json" ? { response: op.response.kind } : {}),
     ...(op.pagination ? { items: op.pagination.itemsKey } : {}),
+    ...(op.server
+      ? {
+          server: {
+            url: op.server.url,
+            ...(op.server.variables.length ? { variables: op.server.variables.map((v) => v.name) } : {}),
+          },
+        }
+      : {}),
+    ...(op.urlArgument ? { url: true as const } : {}),
+    ...(op.auth !== "token" ? { auth: op.auth } : {}),
   };
 }
 

@@ -53,6 +53,18 @@ function paramsDoc(op: OperationInfo): string {
   return `Parameters of {@link ${op.functionName}}: ${list}.`;
 }
 
+/** What a raw-bytes body may be: every runtime's fetch sends each as it is. */
+const BYTES = ["Blob", "ArrayBuffer", "Uint8Array", "ReadableStream<Uint8Array>"];
+const isBytes = (contentType: string) => contentType === "application/octet-stream";
+const isMultipart = (contentType: string) => contentType.startsWith("multipart/form-data");
+
+/** `{ body: T }`, or `{ body?: T }`, on one line. */
+function bodyMember(type: ts.TypeNode, required: boolean): ts.TypeNode {
+  const question = required ? undefined : factory.createToken(ts.SyntaxKind.QuestionToken);
+  const member = factory.createTypeLiteralNode([factory.createPropertySignature(undefined, "body", question, type)]);
+  return ts.setEmitFlags(member, ts.EmitFlags.SingleLine);
+}
+
 export function operationTypes(op: OperationInfo, typer: SchemaTyper): OperationTypes {
   const uses: TypeUses[] = [];
   const typeOf = (schema: SchemaOrRef, what: string): ts.TypeNode => {
@@ -72,18 +84,22 @@ export function operationTypes(op: OperationInfo, typer: SchemaTyper): Operation
     const own = [...op.queryParams, ...op.headerParams];
     const parts: ts.TypeNode[] = own.length ? [typeOf(paramsSchema(own), "params")] : [];
     if (op.body?.mode === "fields") {
-      const fields = typeOf(op.body.schema, "body");
+      const typed = typeOf(op.body.schema, "body");
       // A body model that admits null for other uses: the params object itself is never null.
-      parts.push(op.body.nullable ? factory.createTypeReferenceNode("NonNullable", [fields]) : fields);
+      const fields = op.body.nullable ? factory.createTypeReferenceNode("NonNullable", [typed]) : typed;
+      // A multipart body is the typed fields, or a FormData the caller made.
+      parts.push(
+        isMultipart(op.body.contentType)
+          ? factory.createUnionTypeNode([fields, bodyMember(factory.createTypeReferenceNode("FormData"), true)])
+          : fields,
+      );
     } else if (op.body) {
-      const body = op.typeNames.body
-        ? factory.createTypeReferenceNode(op.typeNames.body)
-        : typeOf(op.body.schema, "body");
-      const question = op.body.required ? undefined : factory.createToken(ts.SyntaxKind.QuestionToken);
-      const member = factory.createTypeLiteralNode([
-        factory.createPropertySignature(undefined, "body", question, body),
-      ]);
-      parts.push(ts.setEmitFlags(member, ts.EmitFlags.SingleLine));
+      const body = isBytes(op.body.contentType)
+        ? factory.createUnionTypeNode(BYTES.map((t) => factory.createTypeReferenceNode(t)))
+        : op.typeNames.body
+          ? factory.createTypeReferenceNode(op.typeNames.body)
+          : typeOf(op.body.schema, "body");
+      parts.push(bodyMember(body, op.body.required));
     }
     types.params = {
       name: op.typeNames.params,

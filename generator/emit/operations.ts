@@ -9,17 +9,18 @@ import {
   Scope,
   StructureKind,
 } from "ts-morph";
-import type { ApiModel, OperationInfo, ResourceInfo } from "../model/types.ts";
+import type { ApiModel, OperationInfo, ResourceInfo, WaiterInfo } from "../model/types.ts";
 import { ARGS, GROUP_CLIENT_FIELD } from "../naming/package-names.ts";
 import { aliasMethods, aliasStatements } from "./aliases.ts";
-import { namedType, typeImports } from "./declarations.ts";
+import { namedType, relativeModule, typeImports } from "./declarations.ts";
 import { jsdocText } from "./docs.ts";
+import { resourceWaiters, waiterMethod } from "./waiters.ts";
 import { locator } from "./models.ts";
 import { type OperationTypes, operationTypes } from "./operation-types.ts";
 import { createFile, type Statement } from "./statements.ts";
 import { literal, operationDescriptor } from "./descriptor.ts";
 import type { SchemaTyper } from "./schema-types.ts";
-import { operationSignature, type Signature } from "./signature.ts";
+import { operationSignature, positionalArgs, type Signature } from "./signature.ts";
 
 export const CORE_MODULE = "src/core/index.ts";
 
@@ -27,11 +28,20 @@ export function resourceFile(resource: Pick<ResourceInfo, "file">): string {
   return `src/resources/${resource.file}.ts`;
 }
 
+/** One line of prose: a JSDoc tag's text ends at its line. */
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
 function operationDoc(op: OperationInfo): string | undefined {
+  // Positional arguments' descriptions are the only place a caller reads what each is.
+  const params = positionalArgs(op)
+    .filter((p) => p.description)
+    .map((p) => `@param ${p.argName} - ${oneLine(p.description!)}`)
+    .join("\n");
   return jsdocText([
     op.summary,
     op.description,
     `\`${op.method} ${op.path}\``,
+    params || undefined,
     op.deprecated ? "@deprecated" : undefined,
   ]);
 }
@@ -39,7 +49,9 @@ function operationDoc(op: OperationInfo): string | undefined {
 /** `return client.request({ ...descriptor }, [pathArgs], params, options);` */
 export function callStatement(op: OperationInfo): string {
   const call = op.pagination ? "paginate" : "request";
-  const pathArgs = op.pathParams.map((p) => p.argName).join(", ");
+  const pathArgs = positionalArgs(op)
+    .map((p) => p.argName)
+    .join(", ");
   const params = op.typeNames.params ? ARGS.params : "undefined";
   return `return ${ARGS.client}.${call}(${literal(operationDescriptor(op))}, [${pathArgs}], ${params}, ${ARGS.options});`;
 }
@@ -64,6 +76,7 @@ function groupClass(
   api: ApiModel,
   resource: ResourceInfo,
   signatures: ReadonlyMap<OperationInfo, Signature>,
+  waiters: readonly [WaiterInfo, FunctionDeclarationStructure][],
 ): ClassDeclarationStructure {
   return {
     kind: StructureKind.Class,
@@ -88,6 +101,7 @@ function groupClass(
           statements: `return ${op.functionName}(${args.join(", ")});`,
         };
       }),
+      ...waiters.map(([w, fn]) => waiterMethod(w, fn, `this.${GROUP_CLIENT_FIELD}`)),
       ...aliasMethods(api, resource, (op) => signatures.get(op)!),
     ],
   };
@@ -120,8 +134,19 @@ export function emitResources(
       for (const name of signature.core) imports.set(name, CORE_MODULE);
       statements.push(...typeStatements(types), operationFunction(op, signature));
     }
-    statements.push(groupClass(api, resource, signatures), ...aliasStatements(api, resource));
+    const waiters = resourceWaiters(api, resource, typer);
+    for (const name of waiters.coreTypes) imports.set(name, CORE_MODULE);
+    statements.push(
+      ...waiters.waiters.map(([, fn]) => fn),
+      groupClass(api, resource, signatures, waiters.waiters),
+      ...aliasStatements(api, resource),
+    );
     const file = createFile(project, path, statements);
+    if (waiters.coreValues.length)
+      file.addImportDeclaration({
+        moduleSpecifier: relativeModule(path, CORE_MODULE),
+        namedImports: waiters.coreValues,
+      });
     file.addImportDeclarations(typeImports(path, imports));
   }
 }

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import Handlebars from "handlebars";
 import type { ApiModel } from "../model/types.ts";
 import { CORE_MODULE, resourceFile } from "./operations.ts";
-import { WAITERS_FILE } from "./waiters.ts";
 
 export const PACKAGE_VERSION = "0.1.0";
 
@@ -29,14 +28,13 @@ const moduleOf = (file: string) => file.replace(/^src\//, "").replace(/\.ts$/, "
 
 /**
  * The package's import paths besides its root: the runtime core (`/core`: the
- * Client, errors, options), the waiters, and each resource group's module
- * (`/droplets`). A consumer that imports from them loads the declarations of
+ * Client, errors, options) and each resource group's module with its
+ * operations and waiters (`/droplets`). A consumer that imports from them loads the declarations of
  * what it uses, not every operation's.
  */
 export function subpaths(api: ApiModel): Subpath[] {
   const all = [
     { name: "core", module: moduleOf(CORE_MODULE) },
-    { name: "waiters", module: moduleOf(WAITERS_FILE) },
     ...api.resources.map((resource) => ({ name: resource.file, module: moduleOf(resourceFile(resource)) })),
   ];
   const seen = new Map<string, string>();

@@ -1,5 +1,6 @@
 // Schema -> TypeScript type node, by openapi-typescript's own schema
-// transform. Its refs come out as `components["schemas"]["X"]`; model-refs.ts
+// transform, of the schema's type view (type-view.ts: what it says about a
+// value's shape, discriminators and shapeless parts left out). Its refs come out as `components["schemas"]["X"]`; model-refs.ts
 // rewrites those on the tree to the model's identifier, since every model is
 // a named export here, and reports what each type needs imported.
 import ts from "typescript";
@@ -13,6 +14,7 @@ import {
 import type { ApiModel } from "../model/types.ts";
 import type { SchemaOrRef } from "../openapi.ts";
 import { rewriteModelRefs, type TypeUses } from "./model-refs.ts";
+import { typeView } from "./type-view.ts";
 
 export interface SchemaType {
   /** The type, with every model written as its identifier. */
@@ -26,31 +28,6 @@ export interface SchemaTyper {
   typeOf(schema: SchemaOrRef, path: string): SchemaType;
   /** Helper declarations the types so far rely on (e.g. WithRequired), by name. */
   readonly helpers: ReadonlyMap<string, ts.TypeAliasDeclaration>;
-}
-
-/**
- * Discriminators are left out of the types: the members of every tagged union
- * here already type their tag property, and openapi-typescript would otherwise
- * invent tag values from model names where a mapping is missing.
- */
-function withoutDiscriminators(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withoutDiscriminators);
-  if (!schema || typeof schema !== "object") return schema;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === "discriminator") continue;
-    // defineProperty, not assignment: a property named "__proto__" must stay a property.
-    Object.defineProperty(out, key, {
-      value:
-        key === "example" || key === "examples" || key === "enum" || key === "default"
-          ? value
-          : withoutDiscriminators(value),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
 }
 
 function context(spec: OpenAPI3): GlobalContext {
@@ -77,7 +54,9 @@ function context(spec: OpenAPI3): GlobalContext {
     propertiesRequiredByDefault: false,
     redoc: undefined as never,
     silent: true,
-    transform: undefined,
+    // Bytes are sent as a Blob (`format: binary` appears in request bodies only: multipart files).
+    transform: (schema) =>
+      schema.type === "string" && schema.format === "binary" ? ts.factory.createTypeReferenceNode("Blob") : undefined,
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
@@ -88,7 +67,8 @@ function context(spec: OpenAPI3): GlobalContext {
 
 /** Types schemas of the model: refs resolve among its models (openapi-typescript reads `required` through them). */
 export function createSchemaTyper(api: Pick<ApiModel, "models" | "modelNames">): SchemaTyper {
-  const spec = { components: { schemas: Object.fromEntries(api.models.map((m) => [m.key, m.schema])) } };
+  const models: Record<string, unknown> = Object.fromEntries(api.models.map((m) => [m.key, m.schema]));
+  const spec = { components: { schemas: models } };
   const ctx = context(spec as unknown as OpenAPI3);
   const modelName = (key: string): string => {
     const name = api.modelNames.get(key);
@@ -100,7 +80,7 @@ export function createSchemaTyper(api: Pick<ApiModel, "models" | "modelNames">):
     helpers,
     typeOf(schema, path) {
       ctx.injectFooter.length = 0;
-      const node = transformSchemaObject(withoutDiscriminators(schema) as SchemaObject, { path, ctx });
+      const node = transformSchemaObject(typeView(schema, (key) => models[key]) as SchemaObject, { path, ctx });
       for (const footer of ctx.injectFooter) {
         if (!ts.isTypeAliasDeclaration(footer))
           throw new Error(`${path}: openapi-typescript declared a ${ts.SyntaxKind[footer.kind]}, not a type helper`);

@@ -1,5 +1,6 @@
 // The parameters and return type an operation's function (and its group
-// method) declare: path parameters in path order, then the params object,
+// method) declare: a run-time URL or server variables, path parameters in
+// path order, then the params object,
 // then request options; `APIPromise<Data>`, or `PagePromise<Data, Item>` for
 // a list that pages. Types are built on the syntax tree and printed once.
 import ts from "typescript";
@@ -28,6 +29,25 @@ export interface Signature {
 const { factory } = ts;
 const reference = (name: string, args?: ts.TypeNode[]) => factory.createTypeReferenceNode(name, args);
 
+/** A positional argument of the call, in the order the runtime takes them as `pathArgs`. */
+export interface PositionalArg {
+  name: string;
+  argName: string;
+  schema: Parameters<SchemaTyper["typeOf"]>[0];
+  description?: string;
+}
+
+/**
+ * The call's positional arguments: a URL given at run time, or the variables
+ * of the operation's own server, then the path parameters in path order.
+ */
+export function positionalArgs(op: OperationInfo): PositionalArg[] {
+  const url = op.urlArgument
+    ? [{ ...op.urlArgument, schema: { type: "string", format: "uri" } as PositionalArg["schema"] }]
+    : [];
+  return [...url, ...(op.server?.variables ?? []), ...op.pathParams];
+}
+
 export function operationSignature(op: OperationInfo, typer: SchemaTyper): Signature {
   const uses: TypeUses = { models: new Set(), helpers: new Set() };
   const typeOf = (schema: Parameters<SchemaTyper["typeOf"]>[0], path: string): ts.TypeNode => {
@@ -36,7 +56,7 @@ export function operationSignature(op: OperationInfo, typer: SchemaTyper): Signa
     for (const name of type.uses.helpers) uses.helpers.add(name);
     return type.node;
   };
-  const parameters: Parameter[] = op.pathParams.map((p) => ({
+  const parameters: Parameter[] = positionalArgs(op).map((p) => ({
     name: p.argName,
     type: printNode(typeOf(p.schema, p.name)),
     hasQuestionToken: false,
@@ -60,6 +80,8 @@ function responseType(
   switch (op.response.kind) {
     case "none":
       return factory.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword);
+    case "never":
+      return factory.createKeywordTypeNode(ts.SyntaxKind.NeverKeyword);
     case "text":
       return factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
     case "binary":

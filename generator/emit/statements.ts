@@ -69,9 +69,13 @@ export class GeneratedFile {
     this.#body = runs(statements).map(print).join("");
   }
 
-  /** Imports go first, a blank line above the statements. */
+  /** Imports go first, in the order they were added, a blank line above the statements. */
   addImportDeclarations(imports: readonly OptionalKind<ImportDeclarationStructure>[]): void {
     this.#imports = [...this.#imports, ...imports];
+  }
+
+  addImportDeclaration(declaration: OptionalKind<ImportDeclarationStructure>): void {
+    this.addImportDeclarations([declaration]);
   }
 
   getFullText(): string {

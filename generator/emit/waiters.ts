@@ -1,20 +1,17 @@
-// Emits src/waiters.ts from the model's waiters (spec/waiters.json, checked
-// against the spec in model/waiters.ts): each waiter is one call of the
-// runtime's waitUntil with a poll function, a field path and state values.
-import { type FunctionDeclarationStructure, type Project, StructureKind } from "ts-morph";
+// The model's waiters (spec/waiters.json, checked against the spec in
+// model/waiters.ts), each one call of the runtime's waitUntil with a poll
+// function, a field path and state values. A waiter is declared in the file of
+// the resource whose operation it polls, beside that operation, so importing
+// one resource never drags in another's; its resource group gets it as a
+// method too (`client.droplets.waitUntilActive(id)`).
+import { type FunctionDeclarationStructure, type MethodDeclarationStructure, StructureKind } from "ts-morph";
 import ts from "typescript";
-import type { ApiModel, WaiterInfo } from "../model/types.ts";
-import { WAITERS_TABLE } from "../model/waiters.ts";
+import type { ApiModel, ResourceInfo, WaiterInfo } from "../model/types.ts";
 import { ARGS } from "../naming/package-names.ts";
-import { relativeModule } from "./declarations.ts";
 import { literal } from "./descriptor.ts";
 import { jsdocText } from "./docs.ts";
-import { CORE_MODULE, resourceFile } from "./operations.ts";
 import { printNode } from "./print.ts";
 import type { SchemaTyper } from "./schema-types.ts";
-import { createFile, type Statement } from "./statements.ts";
-
-export const WAITERS_FILE = "src/waiters.ts";
 
 const quoteList = (values: readonly string[]) => values.map((v) => `"${v}"`).join(" or ");
 
@@ -91,51 +88,35 @@ function waiterFunction(w: WaiterInfo, typer: SchemaTyper): FunctionDeclarationS
   };
 }
 
-/** Per resource file: the operation functions the waiters call, and their response types. */
-function imports(waiters: readonly WaiterInfo[]): Statement[] {
-  const byFile = new Map<string, { values: Set<string>; types: Set<string> }>();
-  for (const w of waiters) {
-    const file = resourceFile(w.resource);
-    const entry = byFile.get(file) ?? { values: new Set(), types: new Set() };
-    entry.values.add(w.operation.functionName);
-    if (w.operation.typeNames.response) entry.types.add(w.operation.typeNames.response);
-    byFile.set(file, entry);
-  }
-  return [...byFile]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([file, { values, types }]) => {
-      const moduleSpecifier = relativeModule(WAITERS_FILE, file);
-      return [
-        { kind: StructureKind.ImportDeclaration as const, moduleSpecifier, namedImports: [...values].sort() },
-        ...(types.size
-          ? [
-              {
-                kind: StructureKind.ImportDeclaration as const,
-                moduleSpecifier,
-                namedImports: [...types].sort(),
-                isTypeOnly: true,
-              },
-            ]
-          : []),
-      ];
-    });
+/** The waiters of one resource: their functions, and what those need from the core. */
+export function resourceWaiters(
+  api: ApiModel,
+  resource: ResourceInfo,
+  typer: SchemaTyper,
+): { waiters: [WaiterInfo, FunctionDeclarationStructure][]; coreValues: string[]; coreTypes: string[] } {
+  const waiters = api.waiters.filter((w) => w.resource === resource);
+  if (!waiters.length) return { waiters: [], coreValues: [], coreTypes: [] };
+  return {
+    waiters: waiters.map((w) => [w, waiterFunction(w, typer)]),
+    coreValues: ["waitUntil"],
+    // WaitError and WaitTimeoutError are named for the JSDoc links only.
+    coreTypes: ["WaitError", "WaitOptions", "WaitTimeoutError"],
+  };
 }
 
-export function emitWaiters(api: ApiModel, project: Project, typer: SchemaTyper): void {
-  const header = `// Waiters from ${WAITERS_TABLE}: each polls one GET operation through the runtime's waitUntil.`;
-  if (!api.waiters.length) return void createFile(project, WAITERS_FILE, [header, "export {};"]);
-  const core = relativeModule(WAITERS_FILE, CORE_MODULE);
-  createFile(project, WAITERS_FILE, [
-    header,
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: core, namedImports: ["waitUntil"] },
-    // WaitError and WaitTimeoutError are imported for the JSDoc links only.
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: core,
-      namedImports: ["Client", "WaitError", "WaitOptions", "WaitTimeoutError"],
-      isTypeOnly: true,
-    },
-    ...imports(api.waiters),
-    ...api.waiters.map((w) => waiterFunction(w, typer)),
-  ]);
+/** The group's method for a waiter: `waitUntilActive(id, options)` forwarding to its function with the group's client. */
+export function waiterMethod(
+  w: WaiterInfo,
+  fn: FunctionDeclarationStructure,
+  client: string,
+): MethodDeclarationStructure {
+  const [, id, options] = fn.parameters!;
+  return {
+    kind: StructureKind.Method,
+    name: w.methodName,
+    docs: [`Waits until ${w.summary} (see {@link ${w.name}}).`],
+    parameters: [id!, options!],
+    returnType: fn.returnType,
+    statements: `return ${w.name}(${client}, ${id!.name}, ${options!.name});`,
+  };
 }

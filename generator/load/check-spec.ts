@@ -42,7 +42,9 @@ export function checkDocument(doc: unknown, file: string): SpecProblem[] {
         else seenIds.set(op.operationId, [...here, "operationId"]);
       }
       const own = checkParameters(op.parameters, [...here, "parameters"], at);
-      checkPathTemplate(path, [...shared, ...own], doc, here, at);
+      const server = ((op.servers ?? item.servers) as { url?: unknown }[] | undefined)?.[0]?.url;
+      if (checkTarget(path, typeof server === "string" ? server : undefined, here, at))
+        checkPathTemplate(path, [...shared, ...own], doc, here, at);
     }
   }
   const components = isObject(doc.components) && isObject(doc.components.parameters) ? doc.components.parameters : {};
@@ -76,6 +78,39 @@ function checkParameter(parameter: unknown, tokens: string[], at: Report): void 
   ) {
     at([...tokens, "name"], `header parameter name ${JSON.stringify(parameter.name)} is not a valid HTTP header name`);
   }
+}
+
+/** Literal segments and `{name}` placeholders: what the SDK can fill in. */
+const READABLE_PATH = /^(?:\/(?:[^{}<>/]|\{[^{}<>/]+\})*)+$/;
+/** `/<upload_url>`: the whole target is given at run time. */
+const RUN_TIME_PATH = /^\/<[A-Za-z0-9_.-]+>$/;
+/** A server URL with a scheme and no host (`https://`): the run-time target's. */
+const HOSTLESS = /^[a-z][a-z0-9+.-]*:\/\/\/?$/i;
+
+/**
+ * A path the SDK cannot read would become silently wrong code, so it stops
+ * generation here: a template is literal segments and `{name}`s, or, with a
+ * server that has no host, `/<name>` for a URL given at run time. Returns
+ * whether the path is a template (so its placeholders can be checked).
+ */
+function checkTarget(path: string, server: string | undefined, here: string[], at: Report): boolean {
+  const hostless = server !== undefined && HOSTLESS.test(server);
+  if (RUN_TIME_PATH.test(path)) {
+    if (!hostless)
+      at(
+        here,
+        `path ${path} names a URL given at run time, but the operation's server ${server ?? "(the document's)"} has a host`,
+      );
+    return false;
+  }
+  if (hostless)
+    at(
+      here,
+      `the operation's server ${server} has no host, so its path must be /<name> (a URL given at run time), not ${path}`,
+    );
+  else if (!READABLE_PATH.test(path))
+    at(here, `path template ${path} is not literal segments and {name} placeholders, so the SDK cannot fill it in`);
+  return true;
 }
 
 /** Every `{name}` in the path needs a path parameter, or the SDK could not fill it. */

@@ -1,6 +1,6 @@
 // The project's data in spec/, read in one place and checked against the JSON
-// Schemas in spec/schemas (load/data-file.ts): model names, overlays, renames
-// and waiters. What needs the spec itself (a waiter's operation exists and is
+// Schemas in spec/schemas (load/data-file.ts): credentials, model names,
+// overlays, renames and waiters. What needs the spec itself (a waiter's operation exists and is
 // a GET, an overlay's target matches, a renamed operation is there) is checked
 // later, where the spec is known.
 import { existsSync } from "node:fs";
@@ -10,6 +10,7 @@ import { readJsonFile, SpecDataError, validateData } from "./data-file.ts";
 import { type LoadedOverlay, loadOverlays } from "./overlay.ts";
 
 export const SPEC_FILES = {
+  credentials: "spec/credentials.json",
   modelNames: "spec/model-names.json",
   overlays: "spec/overlays",
   renames: "spec/renames.json",
@@ -42,7 +43,12 @@ export interface WaiterEntry {
   onNotFound?: "success";
 }
 
+/** The SDK's credentials (client options): the API token and the serverless-inference model access key. */
+export type Credential = "token" | "modelAccessKey";
+
 export interface SpecData {
+  /** spec/credentials.json: security scheme name -> the credential sent for it. */
+  credentials: Readonly<Record<string, Credential>>;
   /** spec/model-names.json: JSON pointer -> model name. */
   modelNames: ModelNameOverrides;
   /** spec/overlays/*.json, in the order they apply. */
@@ -90,10 +96,19 @@ export function parseModelNames(json: unknown, file: string = SPEC_FILES.modelNa
   return (json as { names: ModelNameOverrides }).names;
 }
 
+export function parseCredentials(json: unknown, file: string = SPEC_FILES.credentials): Record<string, Credential> {
+  validateData(json, "credentials.schema.json", file);
+  return (json as { schemes: Record<string, Credential> }).schemes;
+}
+
 /** Everything in spec/ the generator reads, checked; `root` is the project root. */
 export function readSpecData(root: string): SpecData {
   const read = (file: string) => readJsonFile(join(root, file), file);
   return {
+    // No file: the API token is the one credential (bearer_auth, DigitalOcean's scheme for it).
+    credentials: existsSync(join(root, SPEC_FILES.credentials))
+      ? parseCredentials(read(SPEC_FILES.credentials))
+      : { bearer_auth: "token" },
     modelNames: parseModelNames(read(SPEC_FILES.modelNames)),
     overlays: loadOverlays(join(root, SPEC_FILES.overlays), SPEC_FILES.overlays),
     // No file, no renames.

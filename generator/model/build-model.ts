@@ -1,7 +1,7 @@
 // Step 3: the normalised document -> the intermediate model, with every name
 // the package declares planned up front (see buildModel).
 import type { WaiterEntry } from "../load/spec-data.ts";
-import type { OpenApiDocument, OperationObject, ParameterObject, SchemaOrRef } from "../openapi.ts";
+import type { OpenApiDocument, OperationObject, ParameterObject, PathItemObject, SchemaOrRef } from "../openapi.ts";
 import { derefLocal, eachOperation, isRef } from "../openapi.ts";
 import {
   ARGS,
@@ -16,8 +16,10 @@ import { camelCase, pascalCase, splitWords } from "../naming/words.ts";
 import { preferredMediaType, responseKind } from "./media-types.ts";
 import { functionNameCandidates, groupedName, kebabCase, typeBase } from "../naming/operation-names.ts";
 import { claimAliases, type RenameInput } from "./renames.ts";
-import { deref, directModelRefs, objectProperties } from "./schema-shape.ts";
-import type { ApiModel, ModelInfo, OperationInfo, ParamInfo, ResourceInfo } from "./types.ts";
+import { bodyShape, deref, directModelRefs, objectProperties } from "./schema-shape.ts";
+import { describeAuth, describeTarget } from "./transport.ts";
+import type { Credential } from "../load/spec-data.ts";
+import type { ApiModel, ModelInfo, OperationInfo, ParamInfo, ResourceInfo, ResponseKind } from "./types.ts";
 import { checkWaiters } from "./waiters.ts";
 
 const SHARED_MODELS = MODEL_FILES.shared;
@@ -43,7 +45,11 @@ export interface ModelData {
   waiters?: readonly WaiterEntry[];
   /** Called for a waiter whose operation this spec lacks (another version); without it, that is an error. */
   onMissingWaiter?: (message: string) => void;
+  /** spec/credentials.json: security scheme -> credential; default: bearer_auth is the API token. */
+  credentials?: Readonly<Record<string, Credential>>;
 }
+
+const DEFAULT_CREDENTIALS: Readonly<Record<string, Credential>> = { bearer_auth: "token" };
 
 /** A schema key as a type name: kept when it already is one (`IPAddress`), else PascalCased (`droplet_action`). */
 function modelCandidates(key: string): string[] {
@@ -103,6 +109,8 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
       functionName,
       method,
       path,
+      pathItem,
+      credentials: data.credentials ?? DEFAULT_CREDENTIALS,
       operation,
       params: [...merged.values()],
       property,
@@ -136,7 +144,11 @@ export function buildModel(doc: OpenApiDocument, runtime: RuntimeNames = NO_RUNT
   const models = placeModels(schemas, modelNames, operations).map((m) => ({ ...m, file: fileOf.get(m.home)! }));
   for (const op of operations) op.errorModels = op.errorModels.map((key) => modelNames.get(key)!);
   // Waiters last: their names are the table's, so a clash is an error there rather than a renamed model.
-  const waiters = checkWaiters(data.waiters ?? [], { doc, operations, resources, exported }, data.onMissingWaiter);
+  const waiters = checkWaiters(
+    data.waiters ?? [],
+    { doc, operations, resources, exported, methods: methodRegistries },
+    data.onMissingWaiter,
+  );
   return {
     title: doc.info.title,
     version: doc.info.version,
@@ -178,6 +190,8 @@ interface OperationInput {
   functionName: string;
   method: string;
   path: string;
+  pathItem: PathItemObject;
+  credentials: Readonly<Record<string, Credential>>;
   operation: OperationObject;
   params: ParameterObject[];
   property: string;
@@ -194,10 +208,12 @@ function describeOperation(doc: OpenApiDocument, input: OperationInput): Operati
     description: p.description,
     deprecated: !!p.deprecated,
   });
-  // Path parameters in the order they appear in the path template.
-  const placeholders = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  const declaredPath = new Map(input.params.filter((p) => p.in === "path").map((p) => [p.name, p]));
   const argNames = new NameRegistry(Object.values(ARGS));
+  // The target first: a run-time URL or server variables are the call's first arguments.
+  const target = describeTarget(doc, input.pathItem, operation, path, argNames);
+  // Path parameters in the order they appear in the path template.
+  const placeholders = target.urlArgument ? [] : [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const declaredPath = new Map(input.params.filter((p) => p.in === "path").map((p) => [p.name, p]));
   const pathParams = placeholders.map((name) => {
     const declared = declaredPath.get(name);
     const info = param(
@@ -213,13 +229,10 @@ function describeOperation(doc: OpenApiDocument, input: OperationInput): Operati
   const headerParams = input.params.filter((p) => p.in === "header").map(param);
 
   const body = describeBody(doc, operation, new Set([...queryParams, ...headerParams].map((p) => p.name)));
-  const response = describeResponse(operation);
+  const response = describeResponse(doc, operation, body);
   const pagination = describePagination(doc, queryParams, response.kind === "json" ? response.schema : undefined);
   // A required body makes the params object required when the caller must fill something in it.
-  const bodyFieldsRequired =
-    !!body?.required &&
-    (body.mode === "body" ||
-      [...(objectProperties(doc, body.schema)?.keys() ?? [])].some((k) => requiredInAllOf(doc, body.schema, k)));
+  const bodyFieldsRequired = !!body?.required && (body.mode === "body" || (body.requiredFields ?? []).length > 0);
   return {
     operationId: input.operationId,
     functionName: input.functionName,
@@ -240,14 +253,9 @@ function describeOperation(doc: OpenApiDocument, input: OperationInput): Operati
     errorModels: errorModels(operation),
     typeNames: {},
     paramsRequired: [...queryParams, ...headerParams].some((p) => p.required) || bodyFieldsRequired,
+    ...target,
+    auth: describeAuth(doc, operation, input.credentials),
   };
-}
-
-function requiredInAllOf(doc: OpenApiDocument, schema: SchemaOrRef, key: string, depth = 0): boolean {
-  const resolved = deref(doc, schema);
-  if (!resolved || depth > 16) return false;
-  if ((resolved.required ?? []).includes(key)) return true;
-  return (resolved.allOf ?? []).some((part) => requiredInAllOf(doc, part, key, depth + 1));
 }
 
 function describeBody(
@@ -260,22 +268,35 @@ function describeBody(
   const contentType = preferredMediaType(Object.keys(requestBody.content ?? {}));
   if (!contentType) return undefined;
   const schema = requestBody.content[contentType]?.schema ?? {};
-  const fields = objectProperties(doc, schema);
-  const clash = !fields || [...fields.keys()].some((k) => paramNames.has(k) || k === "body");
+  // JSON and multipart bodies are made of fields; anything else is one value (bytes, a string, an array).
+  const fielded = responseKind(contentType) === "json" || contentType.startsWith("multipart/form-data");
+  const json = fielded ? bodyShape(doc, schema) : undefined;
+  // A field named like a query or header parameter could not share the params object with it:
+  // such a body goes under `body` whole, so nothing is lost or sent twice.
+  const shape = json && ![...json.fields.keys()].some((k) => paramNames.has(k)) ? json : undefined;
   return {
     schema,
     required: !!requestBody.required,
-    mode: clash ? "body" : "fields",
+    mode: shape ? "fields" : "body",
     contentType,
     description: requestBody.description,
     nullable: !!deref(doc, schema)?.nullable,
+    ...(shape
+      ? { fields: [...shape.fields.keys()].sort(), requiredFields: [...shape.required].sort(), open: shape.open }
+      : {}),
   };
 }
 
-function describeResponse(operation: OperationObject): OperationInfo["response"] {
+function describeResponse(
+  doc: OpenApiDocument,
+  operation: OperationObject,
+  body: OperationInfo["body"],
+): OperationInfo["response"] {
   const success = Object.keys(operation.responses ?? {})
     .filter((code) => /^2\d\d$/.test(code))
     .sort();
+  // Nothing a call could resolve to: the operation rejects (deprecated ones answer only 410 Gone).
+  if (success.length === 0) return { kind: "never", status: "" };
   for (const status of success) {
     const response = operation.responses[status];
     if (!response || isRef(response)) continue;
@@ -284,11 +305,35 @@ function describeResponse(operation: OperationObject): OperationInfo["response"]
     const kind = responseKind(mediaType);
     const schema = response.content![mediaType]!.schema;
     if (kind === "json" && !schema) continue;
-    return { kind, status, mediaType, schema, description: response.description };
+    return {
+      kind,
+      status,
+      mediaType,
+      schema,
+      description: response.description,
+      ...streamOf(doc, response.content ?? {}, kind, body),
+    };
   }
-  const status = success[0] ?? "204";
+  const status = success[0]!;
   const response = operation.responses?.[status];
   return { kind: "none", status, description: response && !isRef(response) ? response.description : undefined };
+}
+
+/**
+ * A JSON response that can also come as server-sent events, chosen by a
+ * boolean `stream` field of the body (serverless inference): the events'
+ * schema. Only such a flag can tell the SDK which of the two a call gets.
+ */
+function streamOf(
+  doc: OpenApiDocument,
+  content: Record<string, { schema?: SchemaOrRef }>,
+  kind: ResponseKind,
+  body: OperationInfo["body"],
+): { stream?: { schema: SchemaOrRef } } {
+  const events = content["text/event-stream"];
+  if (kind !== "json" || !events?.schema || body?.mode !== "fields") return {};
+  const flag = bodyShape(doc, body.schema)?.fields.get("stream");
+  return flag && deref(doc, flag)?.type === "boolean" ? { stream: { schema: events.schema } } : {};
 }
 
 function errorModels(operation: OperationObject): string[] {

@@ -51,3 +51,88 @@ export function directModelRefs(schema: unknown, into = new Set<string>()): Set<
   }
   return into;
 }
+
+/** What a JSON object body takes, read from its schema (see bodyShape). */
+export interface BodyShape {
+  /** Every field some alternative takes. */
+  fields: Map<string, SchemaOrRef>;
+  /** The fields every alternative requires. */
+  required: string[];
+  /** Some alternative takes fields it does not name (`additionalProperties`). */
+  open: boolean;
+}
+
+const NOT_SHAPE = new Set([
+  "description",
+  "title",
+  "example",
+  "examples",
+  "deprecated",
+  "externalDocs",
+  "default",
+  "nullable",
+  "readOnly",
+  "writeOnly",
+  "required",
+  "discriminator",
+  "minProperties",
+  "maxProperties",
+]);
+
+/**
+ * The shape of an object body, or undefined when the body is not an object:
+ * an object schema, an allOf of such parts (all apply: fields and requirements
+ * add up), or a union of them (one applies: fields add up, only what every
+ * branch requires is required). Parts that only constrain (`{required: [a]}`,
+ * an anyOf of them, annotations) add no fields. An array, a primitive, or a
+ * union with a non-object branch is not an object body.
+ */
+export function bodyShape(
+  doc: OpenApiDocument,
+  schemaOrRef: SchemaOrRef | undefined,
+  depth = 0,
+): BodyShape | undefined {
+  const schema = deref(doc, schemaOrRef);
+  if (!schema || depth > 16) return undefined;
+  if (schema.type !== undefined && schema.type !== "object") return undefined;
+  const own: BodyShape = {
+    fields: new Map(Object.entries(schema.properties ?? {})),
+    required: [...(schema.required ?? [])],
+    open: schema.additionalProperties === true || typeof schema.additionalProperties === "object",
+  };
+  const shaped =
+    schema.type === "object" ||
+    !!schema.properties ||
+    schema.additionalProperties !== undefined ||
+    !!schema.allOf ||
+    !!schema.oneOf ||
+    !!schema.anyOf;
+  if (!shaped) return Object.keys(schema).every((k) => NOT_SHAPE.has(k)) ? own : undefined;
+  let shape = own;
+  if (schema.allOf) {
+    for (const part of schema.allOf) {
+      const inner = bodyShape(doc, part, depth + 1);
+      if (!inner) return undefined;
+      shape = {
+        fields: new Map([...shape.fields, ...[...inner.fields].filter(([k]) => !shape.fields.has(k))]),
+        required: [...new Set([...shape.required, ...inner.required])],
+        open: shape.open || inner.open,
+      };
+    }
+  }
+  for (const branches of [schema.oneOf, schema.anyOf]) {
+    if (!branches) continue;
+    const shapes = branches.map((b) => bodyShape(doc, b, depth + 1));
+    if (shapes.some((s) => !s)) return undefined;
+    const alternatives = shapes as BodyShape[];
+    const fields = new Map(shape.fields);
+    for (const s of alternatives) for (const [k, v] of s.fields) if (!fields.has(k)) fields.set(k, v);
+    const everywhere = alternatives[0]?.required.filter((k) => alternatives.every((s) => s.required.includes(k))) ?? [];
+    shape = {
+      fields,
+      required: [...new Set([...shape.required, ...everywhere])],
+      open: shape.open || alternatives.some((s) => s.open),
+    };
+  }
+  return shape;
+}

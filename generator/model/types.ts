@@ -2,7 +2,9 @@
 // the normalised document, so emitters never read OpenAPI themselves; schema
 // objects travel along untouched (with refs only to `#/components/schemas`)
 // because turning them into types is openapi-typescript's job.
+import type { Credential } from "../load/spec-data.ts";
 import type { SchemaOrRef } from "../openapi.ts";
+import type { ServerInfo, Target } from "./transport.ts";
 
 export interface ApiModel {
   title: string;
@@ -65,7 +67,8 @@ export interface ParamInfo {
   deprecated: boolean;
 }
 
-export type ResponseKind = "json" | "text" | "binary" | "none";
+/** How a success is read; "never": the spec documents no success (the call rejects). */
+export type ResponseKind = "json" | "text" | "binary" | "none" | "never";
 
 export interface OperationInfo {
   operationId: string;
@@ -85,8 +88,19 @@ export interface OperationInfo {
   body?: {
     schema: SchemaOrRef;
     required: boolean;
-    /** "fields": object body merged into the params object; "body": under the `body` key. */
+    /**
+     * "fields": a JSON object body (or a union of them), its fields in the
+     * params object; "body": any other body (an array, a primitive, bytes),
+     * or one with a field named like a query or header parameter, under the
+     * `body` key.
+     */
     mode: "fields" | "body";
+    /** With "fields": every field the body takes (some alternative's), sorted. */
+    fields?: string[];
+    /** With "fields": the fields every alternative requires. */
+    requiredFields?: string[];
+    /** With "fields": the body takes fields it does not name. */
+    open?: boolean;
     contentType: string;
     description?: string;
     /** The schema admits null (a model marked nullable for other uses); params are never null. */
@@ -98,7 +112,15 @@ export interface OperationInfo {
     mediaType?: string;
     schema?: SchemaOrRef;
     description?: string;
+    /** The JSON answer can come as server-sent events instead, when the body's `stream` is true: their schema. */
+    stream?: { schema: SchemaOrRef };
   };
+  /** The operation's own server (not the client's baseUrl). */
+  server?: ServerInfo;
+  /** The target is given at run time: the call's first argument is the full URL. */
+  urlArgument?: Target["urlArgument"];
+  /** The credential sent: the API token, the model access key, or none. */
+  auth: Credential | null;
   /** Models that the operation's error responses (4xx, 5xx, default) carry. */
   errorModels: string[];
   /** Set for list operations that can be iterated across pages. */
@@ -123,6 +145,8 @@ export interface ResourceInfo {
 export interface WaiterInfo {
   /** The exported function's identifier (from spec/waiters.json, claimed like every exported name). */
   name: string;
+  /** The method on its resource group: `client.droplets.waitUntilActive`. */
+  methodName: string;
   /** Completes the sentence "Waits until ...". */
   summary: string;
   /** The GET operation polled; it takes one path parameter, the waiter's id argument. */

@@ -5,6 +5,7 @@
 // spec update that breaks an entry stops generation with the entry named.
 import type { WaiterEntry } from "../load/spec-data.ts";
 import type { NameRegistry } from "../naming/registry.ts";
+import { camelCase, singular, splitWords } from "../naming/words.ts";
 import type { OpenApiDocument, SchemaOrRef } from "../openapi.ts";
 import { deref, objectProperties } from "./schema-shape.ts";
 import type { OperationInfo, ResourceInfo, WaiterInfo } from "./types.ts";
@@ -31,6 +32,21 @@ export interface WaiterContext {
   resources: readonly ResourceInfo[];
   /** The registry of the package's exported names. */
   exported: NameRegistry;
+  /** Each resource group's member registry, by property: grouped waiters are members too. */
+  methods: ReadonlyMap<string, NameRegistry>;
+}
+
+/**
+ * The grouped method's name: the waiter's name without the words of its
+ * resource (`waitUntilDropletActive` on `client.droplets` -> `waitUntilActive`,
+ * `waitUntilKubernetesClusterRunning` on `client.kubernetes` -> `waitUntilClusterRunning`).
+ */
+export function groupedWaiterName(name: string, resource: string): string {
+  const words = splitWords(name);
+  const noun = splitWords(resource).map((w) => singular(w).toLowerCase());
+  const at = words.findIndex((_, i) => i >= 2 && noun.every((w, j) => words[i + j]?.toLowerCase() === w));
+  if (at !== 2 || words.length <= 2 + noun.length) return name;
+  return camelCase([...words.slice(0, 2), ...words.slice(2 + noun.length)]);
 }
 
 /**
@@ -82,8 +98,12 @@ export function checkWaiters(
     }
     const resource = context.resources.find((r) => r.operations.includes(op));
     if (!resource) throw new WaiterTableError(`${where}: operation ${op.operationId} belongs to no resource`);
+    const methodName = context.methods
+      .get(resource.property)!
+      .claim([groupedWaiterName(name, resource.property), name], `waiter ${name}`);
     waiters.push({
       name,
+      methodName,
       summary: entry.summary,
       operation: op,
       resource,

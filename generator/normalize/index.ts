@@ -5,6 +5,7 @@ import type { OpenApiDocument } from "../openapi.ts";
 import type { LoadedOverlay } from "../load/overlay.ts";
 import { runPass, type NormalizePass, type PassReport } from "./pass.ts";
 import { applyOverlays } from "./passes/apply-overlays.ts";
+import { correctPathEncodingAdvice } from "./passes/correct-path-encoding-advice.ts";
 import { decodePercentEncodedRefs } from "./passes/decode-percent-encoded-refs.ts";
 import { dropBrokenDiscriminatorMappings } from "./passes/drop-broken-discriminator-mappings.ts";
 import { dropKeywordsOfOtherTypes } from "./passes/drop-keywords-of-other-types.ts";
@@ -55,6 +56,7 @@ export function normalizePasses(data: NormalizeData): NormalizePass[] {
     typeSchemalessMediaTypes,
     makeFreeFormObjectsExplicit,
     requirePathParameters,
+    correctPathEncodingAdvice,
     // Examples are checked against the repaired schemas (patterns must compile).
     dropMismatchedExamples,
     // Names last: every shared schema becomes one model, then the remaining

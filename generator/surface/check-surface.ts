@@ -11,7 +11,7 @@ type Json = Record<string, unknown>;
 
 const PRIMITIVES = new Set(["string", "integer", "number", "boolean", "null", "unknown"]);
 const SIDES = new Set(["request", "response", "both"]);
-const KINDS = new Set(["json", "text", "binary", "none"]);
+const KINDS = new Set(["json", "text", "binary", "none", "never"]);
 const ALIAS_KINDS = new Set(["function", "type", "method"]);
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);

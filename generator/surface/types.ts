@@ -54,7 +54,7 @@ export interface OperationSurface {
   headers?: Record<string, ParamDesc>;
   /** "fields": an object body whose fields sit in the params object; "body": under `body`. */
   body?: { mode: "fields" | "body"; required?: true; type: TypeDesc };
-  response: { kind: "json" | "text" | "binary" | "none"; type?: TypeDesc };
+  response: { kind: "json" | "text" | "binary" | "none" | "never"; type?: TypeDesc };
   /** Iterable across pages (`for await`). */
   paginated?: true;
   /** The operation's own exported types: params, body, response. */

@@ -1,5 +1,7 @@
 // What every call returns: a promise of the parsed body that can also hand
 // back the raw response, and for list operations iterate every page.
+import { PageLimitError } from "./errors.js";
+import { DEFAULT_MAX_PAGES } from "./options.js";
 import type { RateLimit } from "./rate-limit.js";
 
 export interface RawResponse<T> {
@@ -43,11 +45,15 @@ export class APIPromise<T> extends Promise<T> {
   }
 }
 
-/** The `page` number in a body's links.pages.next, or 0 when there is none. Only the number is used, never the URL. */
-function nextPage(body: unknown): number {
-  const next = (body as { links?: { pages?: { next?: unknown } } } | null)?.links?.pages?.next;
+type PageBody = {
+  links?: { pages?: { next?: unknown; last?: unknown } };
+  meta?: { total?: unknown };
+} & Record<string, unknown>;
+
+/** The `page` number in a pagination link, or 0 when there is none. Only the number is used, never the URL. */
+function pageOf(link: unknown): number {
   try {
-    return typeof next === "string" ? Number(new URL(next, "http://x").searchParams.get("page")) : 0;
+    return typeof link === "string" ? Number(new URL(link, "http://x").searchParams.get("page")) || 0 : 0;
   } catch {
     return 0;
   }
@@ -56,39 +62,52 @@ function nextPage(body: unknown): number {
 /**
  * Awaiting gives the first page's body unchanged; `for await` yields the items
  * of every page; `.pages()` yields each page body. Later pages re-issue the same
- * operation with `page` set, against the configured base URL.
+ * operation with `page` set, against the configured base URL. Iteration stops
+ * at the last page, whichever way the body says so, and throws PageLimitError
+ * rather than fetch more than `maxPages` pages.
  */
 export class PagePromise<T, Item> extends APIPromise<T> implements AsyncIterable<Item> {
   readonly #fetchPage: (page: number) => Promise<RawResponse<T>>;
   readonly #items: string;
   readonly #firstPage: number;
+  readonly #maxPages: number;
 
   constructor(
     first: Promise<RawResponse<T>>,
     fetchPage: (page: number) => Promise<RawResponse<T>>,
     items: string,
     firstPage: number,
+    maxPages = DEFAULT_MAX_PAGES,
   ) {
     super(first);
     this.#fetchPage = fetchPage;
     this.#items = items;
     this.#firstPage = firstPage;
+    this.#maxPages = maxPages;
   }
 
   async *pages(): AsyncGenerator<T, void, undefined> {
     let page = this.#firstPage;
-    let body = (await this.withResponse()).data;
-    for (;;) {
-      yield body;
-      const next = nextPage(body);
-      // A next page that does not advance would loop forever.
-      if (!(next > page)) return;
+    let body = (await this.withResponse()).data as PageBody;
+    // Items so far, counting the pages before the first as if they were as full as it.
+    let seen = 0;
+    for (let fetched = 1; ; fetched++) {
+      yield body as T;
+      const count = (body[this.#items] as unknown[] | undefined)?.length ?? 0;
+      seen += fetched === 1 ? page * count : count;
+      const next = pageOf(body.links?.pages?.next);
+      const last = pageOf(body.links?.pages?.last) || next;
+      // A next page that does not advance would loop forever; an empty page, the last page
+      // or the announced total all mean the list is done, whatever the next link says.
+      if (!(next > page) || !count || page >= last || seen >= (body.meta?.total as number)) return;
+      if (fetched >= this.#maxPages)
+        throw new PageLimitError(`Stopped after maxPages (${this.#maxPages}) pages; more were announced`);
       page = next;
-      body = (await this.#fetchPage(page)).data;
+      body = (await this.#fetchPage(page)).data as PageBody;
     }
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const body of this.pages()) yield* (body as Record<string, Item[] | undefined>)[this.#items] ?? [];
+    for await (const body of this.pages()) yield* (body as Record<string, Item[]>)[this.#items]!;
   }
 }

@@ -1,89 +1,63 @@
-// The one HTTP path every generated operation goes through: options, auth,
-// the per-attempt timeout, retries, the client-side limiter, hooks and error
-// mapping. The generated DigitalOcean class extends Client.
+// The one HTTP path every generated operation goes through. A call is
+// prepared once (prepare.ts), then attempted (attempt.ts, with its timeout),
+// and after each failed attempt the retry policy (retry.ts) decides whether
+// and when to try again. The generated DigitalOcean class extends Client.
 import { APIPromise, PagePromise, type RawResponse } from "./api-promise.js";
-import { buildBody, buildUrl, setHeader, type Params } from "./build-request.js";
+import { attempt, type Received } from "./attempt.js";
+import type { Params } from "./build-request.js";
+import { Deadlines } from "./deadlines.js";
+import { DigitalOceanError } from "./errors.js";
+import { Limiter } from "./limiter.js";
+import { DEBUG, ERROR, INFO, log, logVerbosity, WARN } from "./log.js";
+import type { Operation } from "./operation.js";
 import {
-  ConfigurationError,
-  ConnectionError,
-  type DigitalOceanError,
-  InvalidResponseError,
-  TimeoutError,
-  errorClass,
-} from "./errors.js";
-import type { HttpMethod, Operation } from "./operation.js";
+  checkBaseUrl,
+  checkOptions,
+  type ClientOptions,
+  DEFAULT_MAX_PAGES,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_DELAY,
+  DEFAULT_TIMEOUT,
+  env,
+  type RequestOptions,
+} from "./options.js";
+import { type Call, prepare } from "./prepare.js";
 import { parseRateLimit, type RateLimit } from "./rate-limit.js";
+import { parseBody, responseError, transportError } from "./responses.js";
 import { isRefused, isRetryable, retryDelay } from "./retry.js";
 import { sleep } from "./sleep.js";
 
-export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+export type { ClientOptions, Fetch, RequestHookInfo, RequestOptions, ResponseHookInfo } from "./options.js";
 
-export interface RequestHookInfo {
-  method: HttpMethod;
-  url: string;
-  /** Lower-cased request headers; Authorization reads "Bearer [REDACTED]". */
-  headers: Record<string, string>;
-  /** 1 for the first attempt, 2 for the first retry, ... */
-  attempt: number;
+/** An attempt that did not succeed: its error, and what the retry policy needs to know about it. */
+interface Failure {
+  error: DigitalOceanError;
+  response?: Response | undefined;
+  /** The connection was refused, so nothing was sent. */
+  refused?: boolean;
+  /** Never retried (a redirect not followed, a malformed success body). */
+  final?: boolean;
 }
-
-export interface ResponseHookInfo extends RequestHookInfo {
-  status: number;
-  /** Milliseconds from sending until the response body was read. */
-  duration: number;
-  rateLimit: RateLimit | undefined;
-  requestId: string | undefined;
-}
-
-export interface ClientOptions {
-  /** API token; defaults to the DIGITALOCEAN_TOKEN or DIGITALOCEAN_ACCESS_TOKEN environment variable where there is one. */
-  token?: string | undefined;
-  /** Default "https://api.digitalocean.com". */
-  baseUrl?: string | undefined;
-  /** Default: the global fetch. */
-  fetch?: Fetch | undefined;
-  /** Sent with every request; an undefined value removes a default. */
-  headers?: Record<string, string | undefined> | undefined;
-  userAgent?: string | undefined;
-  /** Milliseconds per attempt (headers and body). Default 60000; 0 disables. */
-  timeout?: number | undefined;
-  /** Default 2. */
-  maxRetries?: number | undefined;
-  /** Longest single wait before a retry, in ms. Default 60000. A server asking for longer gets its error thrown instead. */
-  maxRetryDelay?: number | undefined;
-  /** Opt-in client-side limiter: at most this many requests in any sliding minute. */
-  maxRequestsPerMinute?: number | undefined;
-  onRequest?: ((info: RequestHookInfo) => void) | undefined;
-  onResponse?: ((info: ResponseHookInfo) => void) | undefined;
-}
-
-export interface RequestOptions extends ClientOptions {
-  signal?: AbortSignal | undefined;
-}
-
-function envToken(): string | undefined {
-  try {
-    // Browsers have no process; Deno throws here without --allow-env.
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-    return env?.DIGITALOCEAN_TOKEN || env?.DIGITALOCEAN_ACCESS_TOKEN || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const defined = <O extends object>(o: O = {} as O): Partial<O> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<O>;
 
 export class Client {
   /** The rate-limit budget reported by the most recent response that carried one. */
   rateLimit?: RateLimit;
   // Private fields keep the token out of util.inspect, JSON.stringify and errors.
   readonly #options: ClientOptions;
-  /** Send times within the last minute, oldest first, for the limiter. */
-  readonly #sent: number[] = [];
+  readonly #verbosity: number;
+  readonly #limiter = new Limiter();
+  readonly #deadlines = new Deadlines();
 
   constructor(options: ClientOptions = {}) {
-    this.#options = { ...defined(options), token: options.token || envToken() };
+    checkOptions(options);
+    const level = options.logLevel ?? env("DIGITALOCEAN_LOG");
+    this.#verbosity = level ? logVerbosity(level, options.logLevel ? "logLevel" : "DIGITALOCEAN_LOG") : 0;
+    this.#options = {
+      ...options,
+      headers: { ...options.headers },
+      baseUrl: options.baseUrl === undefined ? undefined : checkBaseUrl(options.baseUrl),
+      token: options.token || env("DIGITALOCEAN_TOKEN") || env("DIGITALOCEAN_ACCESS_TOKEN"),
+    };
   }
 
   request<T>(
@@ -107,151 +81,88 @@ export class Client {
       (page) => this.#send<T>(op, pathArgs, { ...p, page }, options),
       op.items ?? "",
       Number(p?.page) || 1,
+      options?.maxPages ?? this.#options.maxPages ?? DEFAULT_MAX_PAGES,
     );
   }
 
-  async #limit(max: number, signal: AbortSignal | undefined): Promise<void> {
-    for (const sent = this.#sent; ; ) {
-      const now = Date.now();
-      while (sent.length && sent[0]! <= now - 60000) sent.shift();
-      if (sent.length < max) return void sent.push(now);
-      await sleep(sent[sent.length - max]! + 60000 - now, signal);
-    }
-  }
-
+  /** A call: step 1 prepares it, then each attempt (step 2) is followed by the retry decision (step 3). */
   async #send<T>(
     op: Operation,
     pathArgs: readonly unknown[],
     params: object | undefined,
-    options?: RequestOptions,
+    options: RequestOptions | undefined,
   ): Promise<RawResponse<T>> {
-    const o: RequestOptions = { ...this.#options, ...defined(options) };
-    const { method } = op;
-    const { signal } = o;
-    const p = (params ?? {}) as Params;
-    const url = buildUrl(o.baseUrl ?? "https://api.digitalocean.com", op, pathArgs, p);
-    const body = buildBody(op, p);
-    if (!o.token) throw new ConfigurationError("No API token: pass `token` or set DIGITALOCEAN_TOKEN");
-    const doFetch = o.fetch ?? globalThis.fetch;
-    if (!doFetch) throw new ConfigurationError("No fetch available: pass `fetch`");
-
-    const headers: Record<string, string> = {};
-    setHeader(headers, "accept", op.accept ?? "application/json");
-    setHeader(headers, "user-agent", o.userAgent);
-    for (const [k, v] of Object.entries({ ...this.#options.headers, ...options?.headers }))
-      v === undefined ? delete headers[k.toLowerCase()] : setHeader(headers, k, v);
-    for (const [k, name] of Object.entries(op.headers ?? {})) setHeader(headers, name, p[k]);
-    if (body !== undefined) setHeader(headers, "content-type", "application/json");
-    setHeader(headers, "authorization", "Bearer " + o.token);
-    // What hooks see: built only when there is a hook, with the token redacted.
-    const hooked = o.onRequest || o.onResponse;
-    const info = hooked ? { method, url, headers: { ...headers, authorization: "Bearer [REDACTED]" } } : undefined;
-
-    for (let attempt = 1; ; attempt++) {
-      signal?.throwIfAborted();
-      if (o.maxRequestsPerMinute) await this.#limit(o.maxRequestsPerMinute, signal);
-      if (info) o.onRequest?.({ ...info, attempt });
-      const started = Date.now();
-      // A signal costs fetch real CPU, so one is made only for a timeout; without
-      // one the caller's signal (or none) goes straight to fetch.
-      const ms = o.timeout ?? 60000;
-      let timedOut = false;
-      let fetchSignal = signal;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let onAbort: (() => void) | undefined;
-      if (ms > 0 && ms < 2 ** 31) {
-        const controller = new AbortController();
-        onAbort = () => controller.abort(signal?.reason);
-        signal?.addEventListener("abort", onAbort);
-        timer = setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, ms);
-        fetchSignal = controller.signal;
-      }
-      // Only transport work sits in this try: a failure here means no usable response.
-      let res: Response | undefined;
-      let payload: string | ArrayBuffer = "";
-      let failure: unknown;
-      try {
-        res = await doFetch(url, { method, headers, body: body ?? null, signal: fetchSignal ?? null });
-        payload = await (res.ok && op.response === "binary" ? res.arrayBuffer() : res.text());
-      } catch (e) {
-        if (signal?.aborted) throw signal.reason;
-        res = undefined;
-        failure = e;
-      } finally {
-        clearTimeout(timer);
-        if (onAbort) signal?.removeEventListener("abort", onAbort);
-      }
-      let error: DigitalOceanError;
-      if (res) {
-        const rateLimit = parseRateLimit(res.headers);
-        if (rateLimit) this.rateLimit = rateLimit;
-        const requestId = res.headers.get("x-request-id") ?? undefined;
-        if (info)
-          o.onResponse?.({
-            ...info,
-            attempt,
-            status: res.status,
-            duration: Date.now() - started,
-            rateLimit,
-            requestId,
-          });
-        if (res.ok) return { data: parseBody(res, op, payload) as T, response: res, rateLimit, requestId };
-        error = responseError(res, String(payload), rateLimit);
-      } else
-        error = timedOut
-          ? new TimeoutError(`${method} ${url} timed out after ${ms} ms`)
-          : new ConnectionError(`${method} ${url} failed: ${(failure as Error)?.message}`, { cause: failure });
-      if (attempt > (o.maxRetries ?? 2) || !isRetryable(method, res?.status, !res && !timedOut && isRefused(failure)))
+    const call = prepare(this.#options, this.#verbosity, op, pathArgs, params, options);
+    for (let n = 1; ; n++) {
+      const outcome = await this.#attempt<T>(call, n);
+      if (!("error" in outcome)) return outcome;
+      const { error } = outcome;
+      const delay = decideRetry(call, outcome, n);
+      const why = `${error.name}: ${error.message}`;
+      if (delay === undefined) {
+        log(call, ERROR, why);
         throw error;
-      const delay = retryDelay(res?.status, res?.headers, attempt - 1, o.maxRetryDelay ?? 60000);
-      if (delay === undefined) throw error;
-      await sleep(delay, signal);
+      }
+      log(call, WARN, `retry ${n} in ${Math.round(delay)} ms after ${why}`);
+      await sleep(delay, call.options.signal);
+    }
+  }
+
+  /** Step 2: one attempt, from the limiter's queue to the parsed body; resolves with the data or with a Failure. */
+  async #attempt<T>(call: Call, n: number): Promise<RawResponse<T> | Failure> {
+    const { options: o, view, method, url } = call;
+    const { signal, maxRequestsPerMinute: max } = o;
+    signal?.throwIfAborted();
+    if (max && max < Number.POSITIVE_INFINITY) await this.#limiter.take(max, signal);
+    if (view) {
+      o.onRequest?.({ ...view, attempt: n });
+      log(call, DEBUG, `${method} ${url} (attempt ${n})`, view);
+      // A hook may abort the call: then this attempt is not sent either.
+      signal?.throwIfAborted();
+    }
+    const started = Date.now();
+    const timeout = o.timeout ?? DEFAULT_TIMEOUT;
+    let received: Received;
+    try {
+      received = await attempt(call, timeout, this.#deadlines, signal);
+    } catch (failure) {
+      if (signal?.aborted) throw signal.reason;
+      // A RedirectError: the server's own answer, never retried.
+      if (failure instanceof DigitalOceanError) return { error: failure, final: true };
+      return { error: transportError(call, failure, timeout), refused: isRefused(failure) };
+    }
+    const { response, payload } = received;
+    const { status, headers } = response;
+    const rateLimit = parseRateLimit(headers);
+    if (rateLimit) this.rateLimit = rateLimit;
+    const requestId = headers.get("x-request-id") ?? undefined;
+    if (view) {
+      const duration = Date.now() - started;
+      o.onResponse?.({ ...view, attempt: n, status, duration, rateLimit, requestId });
+      log(
+        call,
+        INFO,
+        `${status} ${method} ${url} in ${duration} ms (attempt ${n}${requestId ? ", request id " + requestId : ""})`,
+      );
+    }
+    if (!response.ok) return { error: responseError(call, response, payload as string, rateLimit), response };
+    try {
+      return { data: parseBody(call, response, payload, requestId) as T, response, rateLimit, requestId };
+    } catch (error) {
+      return { error: error as DigitalOceanError, final: true };
     }
   }
 }
 
-function parseBody(res: Response, op: Operation, payload: string | ArrayBuffer): unknown {
-  const kind = op.response ?? "json";
-  if (kind === "binary" || kind === "text") return payload;
-  if (kind === "none" || !payload) return undefined;
-  try {
-    return JSON.parse(payload as string);
-  } catch {
-    throw new InvalidResponseError(`Response body is not valid JSON (${res.status}): ${snippet(payload as string)}`, {
-      status: res.status,
-      requestId: res.headers.get("x-request-id") ?? undefined,
-    });
-  }
-}
-
-const snippet = (text: string) => {
-  const s = text.replace(/\s+/g, " ").trim();
-  return s.length > 200 ? s.slice(0, 200) + "…" : s;
-};
-
-function responseError(res: Response, text: string, rateLimit: RateLimit | undefined): DigitalOceanError {
-  let body: { id?: unknown; message?: unknown; request_id?: unknown } = {};
-  try {
-    body = Object(JSON.parse(text));
-  } catch {
-    // Not JSON (a proxy's HTML page, plain text): the snippet below carries it.
-  }
-  const headers: Record<string, string> = {};
-  res.headers.forEach((v, k) => {
-    headers[k] = v;
-  });
-  const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
-  return new (errorClass(res.status))(
-    str(body.message) ?? `${res.status} ${res.statusText}${text ? ": " + snippet(text) : ""}`.trim(),
-    {
-      status: res.status,
-      id: str(body.id),
-      requestId: str(body.request_id) ?? headers["x-request-id"],
-      headers,
-      rateLimit,
-    },
-  );
+/** Step 3: whether to try again after a failed attempt, and after how many ms; undefined to give up. */
+function decideRetry(call: Call, failure: Failure, n: number): number | undefined {
+  const { options: o } = call;
+  const status = failure.response?.status;
+  if (
+    failure.final ||
+    n > (o.maxRetries ?? DEFAULT_MAX_RETRIES) ||
+    !isRetryable(call.method, status, !!failure.refused)
+  )
+    return undefined;
+  return retryDelay(status, failure.response?.headers, n - 1, o.maxRetryDelay ?? DEFAULT_MAX_RETRY_DELAY);
 }

@@ -8,6 +8,10 @@ export interface ErrorDetails {
   /** DigitalOcean's error id from the body, e.g. "not_found". */
   id?: string | undefined;
   requestId?: string | undefined;
+  /** The request's method, for errors of a request that was (or was about to be) sent. */
+  method?: string | undefined;
+  /** The request's URL (never carries the token or credentials). */
+  url?: string | undefined;
   /** Response headers (never request headers, so no Authorization). */
   headers?: Record<string, string> | undefined;
   rateLimit?: RateLimit | undefined;
@@ -21,11 +25,19 @@ export class DigitalOceanError extends Error {
   declare readonly status?: number;
   declare readonly id?: string;
   declare readonly requestId?: string;
+  declare readonly method?: string;
+  declare readonly url?: string;
   declare readonly headers?: Record<string, string>;
   declare readonly rateLimit?: RateLimit;
   constructor(message: string, { cause, ...details }: ErrorDetails = {}) {
     super(message, cause === undefined ? undefined : { cause });
     Object.assign(this, details);
+  }
+
+  /** What JSON.stringify shows: the fields worth logging (an Error's own message and name are not enumerable). */
+  toJSON(): Record<string, unknown> {
+    const { name, message, status, id, requestId, method, url } = this;
+    return { name, message, status, id, requestId, method, url };
   }
 }
 
@@ -81,22 +93,39 @@ export class TimeoutError extends ConnectionError {
     this.prototype.name = "TimeoutError";
   }
 }
-/** The client cannot send at all: no token, no fetch. Thrown before anything is sent. */
+/** An option or the environment is unusable (no token, no fetch, a bad number or baseUrl). Thrown before anything is sent. */
 export class ConfigurationError extends DigitalOceanError {
   static {
     this.prototype.name = "ConfigurationError";
   }
 }
-/** A path argument or header value that could change the request's target or framing. Thrown before anything is sent. */
+/** An argument that is unusable or could change the request's target or framing. Thrown before anything is sent. */
 export class ArgumentError extends DigitalOceanError {
   static {
     this.prototype.name = "ArgumentError";
   }
 }
-/** A success response whose body could not be read as the operation promised (malformed or truncated JSON). */
+/** A success response whose body is not what the operation promises (malformed JSON, empty, or no item list). */
 export class InvalidResponseError extends DigitalOceanError {
   static {
     this.prototype.name = "InvalidResponseError";
+  }
+}
+/** The server redirected to another origin, or a request that is not a GET or HEAD: nothing was re-sent. */
+export class RedirectError extends DigitalOceanError {
+  static {
+    this.prototype.name = "RedirectError";
+  }
+  /** Where the redirect pointed (credentials removed); undefined where the runtime hides it (browsers). */
+  declare readonly location?: string;
+  constructor(message: string, details: ErrorDetails & { location?: string | undefined }) {
+    super(message, details);
+  }
+}
+/** Iteration reached the `maxPages` cap while the server still announced a next page. */
+export class PageLimitError extends DigitalOceanError {
+  static {
+    this.prototype.name = "PageLimitError";
   }
 }
 
@@ -112,3 +141,28 @@ const byStatus: Record<number, typeof DigitalOceanError> = {
 
 export const errorClass = (status: number): typeof DigitalOceanError =>
   byStatus[status] ?? (status >= 500 ? InternalServerError : DigitalOceanError);
+
+/**
+ * `text` without the token or any URL credentials (`//user:password@`), for
+ * messages built from what a server, a proxy or fetch itself said.
+ */
+export function redact(text: string, token: string | undefined): string {
+  const scrubbed = text.replace(/\/\/[^\s/?#]*@/g, "//[REDACTED]@");
+  return token ? scrubbed.split(token).join("[REDACTED]") : scrubbed;
+}
+
+type Cause = { name?: string; message?: string; stack?: string; cause?: unknown; code?: unknown } | undefined;
+
+/**
+ * The underlying failure to keep as an error's cause: the failure itself, or,
+ * when its message, stack or cause chain mentions the token or URL
+ * credentials, a scrubbed copy that keeps its name and code.
+ */
+export function scrubbedCause(failure: unknown, token: string): unknown {
+  let text = "";
+  for (let e = failure as Cause, depth = 0; e && depth < 4; e = e.cause as Cause, depth++)
+    text += `${e.stack} ${e.message} `;
+  if (redact(text, token) === text) return failure;
+  const { name, message, code } = failure as NonNullable<Cause>;
+  return Object.assign(new Error(redact(String(message), token)), { name, code, stack: "" });
+}

@@ -1,10 +1,12 @@
 // The public surface of the runtime core, re-exported by the generated package.
 export { Client } from "./client.js";
 export type { ClientOptions, RequestOptions, RequestHookInfo, ResponseHookInfo, Fetch } from "./client.js";
+export type { LogLevel, Logger } from "./log.js";
 export { APIPromise, PagePromise } from "./api-promise.js";
 export type { RawResponse } from "./api-promise.js";
 export type { RateLimit } from "./rate-limit.js";
 export type { Operation, HttpMethod } from "./operation.js";
+export { VERSION } from "./version.js";
 export {
   DigitalOceanError,
   BadRequestError,
@@ -20,6 +22,9 @@ export {
   ConfigurationError,
   ArgumentError,
   InvalidResponseError,
+  RedirectError,
+  PageLimitError,
 } from "./errors.js";
 export type { ErrorDetails } from "./errors.js";
 export * from "./wait.js";
+export * from "./wait-for-action.js";

@@ -11,8 +11,9 @@ export interface RateLimit {
 }
 
 export function parseRateLimit(headers: Headers): RateLimit | undefined {
-  const [limit, remaining, reset] = ["limit", "remaining", "reset"].map((k) => headers.get("ratelimit-" + k));
-  return limit && remaining && reset
-    ? { limit: +limit, remaining: +remaining, reset: new Date(+reset * 1000) }
-    : undefined;
+  // One lookup when the response has no budget (a proxy's error page, a mock server).
+  const limit = headers.get("ratelimit-limit");
+  const remaining = limit && headers.get("ratelimit-remaining");
+  const reset = remaining && headers.get("ratelimit-reset");
+  return reset ? { limit: +limit, remaining: +remaining, reset: new Date(+reset * 1000) } : undefined;
 }

@@ -2,6 +2,14 @@
 // how long to wait first. Kept apart from fetch so every rule is testable alone.
 import type { HttpMethod } from "./operation.js";
 
+/** Statuses worth another try for an idempotent request: the server or a proxy was briefly unable. */
+const TRANSIENT_STATUSES = [408, 500, 502, 503, 504];
+/** Exponential backoff: the first wait, and the longest. */
+const BACKOFF_FIRST = 500;
+const BACKOFF_MAX = 8000;
+/** Up to this share of a backoff delay is taken off at random, so clients that failed together drift apart. */
+const JITTER = 0.25;
+
 /**
  * Whether a failed attempt may be sent again. `status` is undefined when no
  * response came (connection error or timeout). POST and PATCH are not
@@ -11,7 +19,7 @@ import type { HttpMethod } from "./operation.js";
 export function isRetryable(method: HttpMethod, status: number | undefined, refused: boolean): boolean {
   if (status === 429 || refused) return true;
   if (method === "POST" || method === "PATCH") return false;
-  return status === undefined || [408, 500, 502, 503, 504].includes(status);
+  return status === undefined || TRANSIENT_STATUSES.includes(status);
 }
 
 /** A fetch failure that happened before the request left: undici puts the code on `cause`, Bun on the error. */
@@ -39,10 +47,10 @@ export function retryDelay(
   if (after) {
     let ms = Number(after) * 1000;
     if (Number.isNaN(ms)) ms = Date.parse(after) - now;
-    if (!Number.isNaN(ms)) return ms > max ? undefined : Math.max(0, ms);
+    if (Number.isFinite(ms)) return ms > max ? undefined : Math.max(0, ms);
   }
   const reset = headers?.get("ratelimit-reset");
   const untilReset = Number(reset) * 1000 - now;
   if (status === 429 && reset && untilReset > 0 && untilReset <= max) return untilReset;
-  return Math.min(max, 8000, 500 * 2 ** attempt) * (1 - random() / 4);
+  return Math.min(max, BACKOFF_MAX, BACKOFF_FIRST * 2 ** attempt) * (1 - random() * JITTER);
 }

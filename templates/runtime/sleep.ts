@@ -1,16 +1,19 @@
-// One abortable wait, shared by retry backoff and the client-side limiter, so
-// a caller's signal cancels every stage of a request, not only the fetch.
+// One abortable wait, shared by retry backoff and waiters, so a caller's
+// signal cancels every stage of a request, not only the fetch. Any length is
+// safe: the timer underneath is split (timers.ts).
+import { onAbort } from "./abort.js";
+import { after } from "./timers.js";
 
+/** Resolves after `ms`; rejects with the signal's reason as soon as it aborts. */
 export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+    if (signal?.aborted) return reject(signal.reason);
+    const cancel = after(ms, () => {
+      off();
       resolve();
-    }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener("abort", onAbort, { once: true });
+    });
+    const off = onAbort(signal, () => {
+      cancel();
+      reject(signal!.reason);
+    });
   });

@@ -3,13 +3,19 @@
 // through the client's normal request path (so retries and the limiter apply),
 // backing off with jitter, and never spending more than the rate budget allows.
 import type { Client, RequestOptions } from "./client.js";
-import { ArgumentError, NotFoundError } from "./errors.js";
-import type { Operation } from "./operation.js";
+import { onAbort } from "./abort.js";
+import { NotFoundError } from "./errors.js";
+import { checkNumber } from "./options.js";
 import { sleep } from "./sleep.js";
+import { after } from "./timers.js";
 import { backoffDelay, rateBudgetDelay } from "./wait-delays.js";
-import { WaitError, WaitTimeoutError } from "./wait-errors.js";
+import { type WaitDetails, WaitError, WaitTimeoutError } from "./wait-errors.js";
 
 export { WaitError, WaitTimeoutError } from "./wait-errors.js";
+
+const DEFAULT_MIN_DELAY = 1000;
+const DEFAULT_MAX_DELAY = 30_000;
+const DEFAULT_MAX_WAIT = 30 * 60_000;
 
 /** What one poll observed, handed to `onPoll`. */
 export interface WaitPoll<T> {
@@ -28,9 +34,12 @@ export interface WaitPoll<T> {
 export interface WaitOptions<T = unknown> {
   /** The first delay between polls, in ms; later delays double up to `maxDelay` (with jitter). Default 1000. */
   minDelay?: number | undefined;
-  /** The longest delay between polls, in ms, unless the rate budget needs more. Default 30000. */
+  /** The longest delay between polls, in ms, unless the rate budget needs more. Default 30000; Infinity for no cap. */
   maxDelay?: number | undefined;
-  /** Give up with WaitTimeoutError after this many ms. Default 1800000 (30 minutes). */
+  /**
+   * Give up with WaitTimeoutError after this many ms, even in the middle of a poll (and its retries).
+   * Default 1800000 (30 minutes); Infinity waits without limit.
+   */
   maxWait?: number | undefined;
   /** Aborts the wait, including a poll in flight or a delay; rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
@@ -62,13 +71,26 @@ function valueAt(body: unknown, path: string): unknown {
   return value;
 }
 
-function delayOption(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!(value >= 0)) throw new RangeError(`${name} must be a number of milliseconds >= 0, got ${value}`);
-  return value;
-}
-
 const show = (state: unknown) => (state === undefined ? "nothing" : JSON.stringify(state));
+
+/** What the wait's own signal is aborted with when maxWait runs out. */
+const MAX_WAIT_REACHED: unique symbol = Symbol("maxWait reached");
+
+/** `promise`, or the signal's reason as soon as it aborts: a poll that ignores its signal still cannot outlive the wait. */
+const raced = <T>(promise: PromiseLike<T>, signal: AbortSignal): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const off = onAbort(signal, () => reject(signal.reason));
+    Promise.resolve(promise).then(
+      (value) => {
+        off();
+        resolve(value);
+      },
+      (error: unknown) => {
+        off();
+        reject(error);
+      },
+    );
+  });
 
 /**
  * Polls until `condition` holds: resolves with the body that showed a success
@@ -76,6 +98,9 @@ const show = (state: unknown) => (state === undefined ? "nothing" : JSON.stringi
  * WaitError on a failure state, WaitTimeoutError when `maxWait` runs out, the
  * poll's own error (a 404 included, unless it means success), or the signal's
  * reason. The generated `waitUntil…` functions are each one call of this.
+ *
+ * `maxWait` is a hard deadline: a poll still in flight when it comes (with its
+ * retries and their backoff) is aborted, and the wait ends in WaitTimeoutError.
  */
 export function waitUntil<T>(
   client: Client,
@@ -95,104 +120,67 @@ export async function waitUntil<T>(
   condition: WaitCondition,
   options: WaitOptions<T> = {},
 ): Promise<T | undefined> {
-  const minDelay = delayOption("minDelay", options.minDelay, 1000);
-  const maxDelay = Math.max(minDelay, delayOption("maxDelay", options.maxDelay, 30000));
-  const maxWait = delayOption("maxWait", options.maxWait, 1800000);
+  checkNumber("minDelay", options.minDelay, false, false);
+  checkNumber("maxDelay", options.maxDelay, false, true);
+  checkNumber("maxWait", options.maxWait, false, true);
+  const minDelay = options.minDelay ?? DEFAULT_MIN_DELAY;
+  const maxDelay = Math.max(minDelay, options.maxDelay ?? DEFAULT_MAX_DELAY);
+  const maxWait = options.maxWait ?? DEFAULT_MAX_WAIT;
   const { signal, onPoll } = options;
+  signal?.throwIfAborted();
   const label = condition.label ?? `waiting for ${condition.path}`;
   const started = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    signal?.throwIfAborted();
-    let data: T | undefined;
-    let notFound = false;
-    try {
-      data = await poll({ signal });
-    } catch (error) {
-      if (!(condition.notFoundIsSuccess && error instanceof NotFoundError)) throw error;
-      notFound = true;
-    }
-    const state = notFound ? undefined : valueAt(data, condition.path);
-    const elapsed = Date.now() - started;
-    onPoll?.({ attempt, state, data, notFound, elapsed });
-    if (notFound || condition.success.includes(state)) return data;
-    const details = { state, data, attempts: attempt, elapsed };
-    if (condition.failure?.includes(state))
-      throw new WaitError(`${label}: ${condition.path} is ${show(state)}`, details);
+  let last: WaitDetails<T> = { state: undefined, data: undefined, attempts: 0, elapsed: 0 };
+  const timedOut = (why = ` after ${maxWait} ms`) =>
+    new WaitTimeoutError(`${label} timed out${why}; last ${condition.path}: ${show(last.state)}`, {
+      ...last,
+      elapsed: Date.now() - started,
+    });
 
-    const now = Date.now();
-    const left = started + maxWait - now;
-    // A poll the budget cannot afford before the deadline would only delay the same answer.
-    const budget = rateBudgetDelay(client.rateLimit, now);
-    if (left <= 0 || budget > left) {
-      const why =
-        left <= 0 ? ` after ${maxWait} ms` : `: the rate-limit budget allows no poll within maxWait (${maxWait} ms)`;
-      throw new WaitTimeoutError(`${label} timed out${why}; last ${condition.path}: ${show(state)}`, details);
+  // The wait's own signal, aborted by the caller or at maxWait, whichever comes first.
+  const controller = new AbortController();
+  const own = controller.signal;
+  const off = onAbort(signal, () => controller.abort(signal!.reason));
+  const cancel =
+    maxWait < Number.POSITIVE_INFINITY ? after(maxWait, () => controller.abort(MAX_WAIT_REACHED)) : () => {};
+  /** The reason to end the wait with, once its signal has aborted. */
+  const ended = () => (own.reason === MAX_WAIT_REACHED ? timedOut() : own.reason);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      if (own.aborted) throw ended();
+      if (Date.now() - started >= maxWait && attempt > 1) throw timedOut();
+      last = { ...last, attempts: attempt };
+      let data: T | undefined;
+      let notFound = false;
+      try {
+        data = await raced(poll({ signal: own }), own);
+      } catch (error) {
+        if (own.aborted) throw ended();
+        if (!(condition.notFoundIsSuccess && error instanceof NotFoundError)) throw error;
+        notFound = true;
+      }
+      const state = notFound ? undefined : valueAt(data, condition.path);
+      const elapsed = Date.now() - started;
+      last = { state, data, attempts: attempt, elapsed };
+      onPoll?.({ attempt, state, data, notFound, elapsed });
+      if (notFound || condition.success.includes(state)) return data;
+      if (condition.failure?.includes(state))
+        throw new WaitError(`${label}: ${condition.path} is ${show(state)}`, last);
+
+      const now = Date.now();
+      const left = started + maxWait - now;
+      // A poll the budget cannot afford before the deadline would only delay the same answer.
+      const budget = rateBudgetDelay(client.rateLimit, now);
+      if (left <= 0) throw timedOut();
+      if (budget > left) throw timedOut(`: the rate-limit budget allows no poll within maxWait (${maxWait} ms)`);
+      try {
+        await sleep(Math.max(budget, Math.min(backoffDelay(attempt, minDelay, maxDelay), left)), own);
+      } catch {
+        throw ended();
+      }
     }
-    // The last delay is cut short so one final poll lands on the deadline.
-    await sleep(Math.max(budget, Math.min(backoffDelay(attempt, minDelay, maxDelay), left)), signal);
+  } finally {
+    off();
+    cancel();
   }
-}
-
-/** The fields of an action that waiting needs; the generated `Action` model satisfies it. */
-export interface WaitableAction {
-  id?: number;
-  status?: string;
-  type?: string;
-  started_at?: string;
-  completed_at?: string | null;
-  resource_id?: number | null;
-  resource_type?: string;
-  region_slug?: string | null;
-}
-
-const getAction: Operation = { method: "GET", path: "/v2/actions/{action_id}" };
-
-function actionOf<A extends WaitableAction>(
-  input: A | number | { action?: A | undefined },
-): { id: number; action?: A } {
-  if (typeof input === "number") return { id: input };
-  const action = input && typeof input === "object" && "action" in input ? input.action : (input as A | undefined);
-  const id = action?.id;
-  if (typeof id !== "number")
-    throw new ArgumentError("waitForAction needs an action, an action id, or a response with `action`");
-  return { id, action };
-}
-
-function erroredAction<A>(label: string, action: A, attempts: number, elapsed: number): WaitError<A> {
-  return new WaitError(`${label}: status is "errored"`, { state: "errored", data: action, action, attempts, elapsed });
-}
-
-/**
- * Waits for any action (Droplet, image, volume, floating and reserved IP
- * actions alike) by polling `GET /v2/actions/{action_id}` until it leaves
- * `in-progress`. Accepts the action, its id, or a response like `{ action }`.
- * Resolves with the completed action; rejects with WaitError (its `action` set)
- * when the action ends `errored`. An action passed in that has already finished
- * is settled at once, without a request.
- */
-export async function waitForAction<A extends WaitableAction = WaitableAction>(
-  client: Client,
-  actionOrId: A | number | { action?: A | undefined },
-  options: WaitOptions<A> = {},
-): Promise<A> {
-  const { id, action } = actionOf(actionOrId);
-  const label = `waitForAction(${id})`;
-  if (action?.status === "completed") return action;
-  if (action?.status === "errored") throw erroredAction(label, action, 0, 0);
-  const poll = async (o: RequestOptions) =>
-    (await client.request<{ action?: A }>(getAction, [id], undefined, o)).action;
-  let last: WaitPoll<A | undefined> | undefined;
-  const onPoll = (p: WaitPoll<A | undefined>) => {
-    last = p;
-    options.onPoll?.(p as WaitPoll<A>);
-  };
-  // Both end states stop the poll; an errored one becomes a WaitError carrying the action.
-  const done = (await waitUntil(
-    client,
-    poll,
-    { path: "status", success: ["completed", "errored"], label },
-    { ...options, onPoll },
-  ))!;
-  if (done.status === "errored") throw erroredAction(label, done, last!.attempt, last!.elapsed);
-  return done;
 }

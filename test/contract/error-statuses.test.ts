@@ -75,7 +75,10 @@ for (const tag of tags) {
         if (!(error instanceof ErrorClass)) return expect.fail(describeFailure(op, sent, error));
         expect(error.status).toBe(status);
         expect(error.id).toBe(example.id);
-        expect(error.message).toBe(example.message);
+        // The message names the request, then gives the API's own message.
+        const { pathname, search } = new URL(error.url!);
+        expect(error.method).toBe(op.info.method);
+        expect(error.message).toBe(`${status} ${error.method} ${pathname}${search}: ${example.message}`);
         if (example.request_id !== undefined) expect(error.requestId).toBe(example.request_id);
       });
     }

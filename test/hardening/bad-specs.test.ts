@@ -62,6 +62,16 @@ const cases: Case[] = [
     pointer: "#/paths/~1v2~1things~1{thing_id}/get",
     says: ['declares no path parameter "thing_id"'],
   },
+  {
+    fixture: "unreadable-path-template.json",
+    pointer: "#/paths/~1v2~1things~1<thing_id>/get",
+    says: ["path template /v2/things/<thing_id> is not literal segments and {name} placeholders"],
+  },
+  {
+    fixture: "hostless-server-path.json",
+    pointer: "#/paths/~1v2~1upload/put",
+    says: ["server https:// has no host, so its path must be /<name>"],
+  },
   { fixture: "no-such-spec.json", says: ["cannot read the spec", "ENOENT"] },
 ];
 

@@ -27,9 +27,9 @@ describe("package linters", () => {
       problems: Record<string, unknown> | unknown[];
     };
     expect(report.problems).toEqual({});
-    // The root and every import path (/core, /waiters, one per resource group), under every resolution.
+    // The root and every import path (/core, one per resource group), under every resolution.
     const entrypoints = Object.keys(report.analysis.entrypoints);
-    expect(entrypoints).toEqual(expect.arrayContaining([".", "./core", "./waiters", "./droplets", "./ssh-keys"]));
+    expect(entrypoints).toEqual(expect.arrayContaining([".", "./core", "./droplets", "./ssh-keys"]));
     for (const entrypoint of entrypoints.filter((e) => e !== "./package.json"))
       expect(Object.keys(report.analysis.entrypoints[entrypoint]!.resolutions).sort()).toEqual([
         "bundler",

@@ -2,7 +2,13 @@
 // leaks into messages, serialised errors, inspected objects or hooks.
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { Client, ConfigurationError, type Fetch, type RequestHookInfo } from "../../templates/runtime/index.ts";
+import {
+  ArgumentError,
+  Client,
+  ConfigurationError,
+  type Fetch,
+  type RequestHookInfo,
+} from "../../templates/runtime/index.ts";
 import { TOKEN, ops } from "./fixtures.ts";
 import { closedPortUrl, json, startServer, text, type TestServer } from "./server.ts";
 
@@ -112,6 +118,54 @@ describe("the token never shows", () => {
     expect(eTimeout).toHaveProperty("name", "TimeoutError");
     expect(leaks(eConn)).toBe(false);
     expect(leaks(eTimeout)).toBe(false);
+  });
+
+  test.each([
+    ["NUL", "\u0000"],
+    ["CR LF", "\r\n"],
+    ["a control character", "\u0007"],
+    ["DEL", "\u007f"],
+    ["text beyond Latin-1", "€"],
+  ])("a token with %s is an ArgumentError before sending, never retried, never shown", async (_, bad) => {
+    const token = TOKEN + bad;
+    const before = server.requests.length;
+    const client = new Client({ baseUrl: server.url, token, maxRetries: 3 });
+    const error = await client.request(ops.getImage, [1], undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArgumentError);
+    expect((error as Error).message).toMatch(/"authorization"/);
+    expect(leaks(error)).toBe(false);
+    expect(server.requests.length).toBe(before);
+  });
+
+  test("in errors built from an underlying failure's message: token and URL credentials scrubbed", async () => {
+    const failing: Fetch = async () => {
+      throw Object.assign(
+        new TypeError(`could not send Bearer ${TOKEN} via https://user:hunter2@proxy.example.test/`, {
+          cause: new Error(`socket for ${TOKEN} closed`),
+        }),
+        { code: "EPROXY" },
+      );
+    };
+    const client = new Client({ baseUrl: server.url, token: TOKEN, fetch: failing, maxRetries: 0 });
+    const error = (await client.request(ops.getImage, [1], undefined).catch((e: unknown) => e)) as Error;
+    expect(error).toHaveProperty("name", "ConnectionError");
+    expect(leaks(error)).toBe(false);
+    expect(inspect(error, { depth: 20 })).not.toContain("hunter2");
+    expect(error.message).toContain("could not send Bearer [REDACTED] via https://[REDACTED]@proxy.example.test/");
+    // The cause becomes a scrubbed copy that keeps its name and code.
+    expect(error.cause).toMatchObject({
+      name: "TypeError",
+      code: "EPROXY",
+      message: "could not send Bearer [REDACTED] via https://[REDACTED]@proxy.example.test/",
+    });
+  });
+
+  test("in HTTP errors whose body echoes the Authorization header", async () => {
+    server.reply(json(400, { id: "bad_request", message: `malformed header: Bearer ${TOKEN}` }));
+    const client = new Client({ baseUrl: server.url, token: TOKEN, maxRetries: 0 });
+    const error = await client.request(ops.getImage, [1], undefined).catch((e: unknown) => e);
+    expect((error as Error).message).toBe("400 GET /v2/images/1: malformed header: Bearer [REDACTED]");
+    expect(leaks(error)).toBe(false);
   });
 
   test("in the client object and in hook info", async () => {

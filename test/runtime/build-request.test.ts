@@ -15,7 +15,7 @@ const repoOp: Operation = {
 describe("buildUrl", () => {
   test("fills placeholders in order, each encoded as one segment", () => {
     expect(buildUrl(base, repoOp, ["reg", "my/repo", "sha256:ab12"], {})).toBe(
-      base + "/v2/registry/reg/repositories/my%2Frepo/digests/sha256%3Aab12",
+      base + "/v2/registry/reg/repositories/my%2Frepo/digests/sha256:ab12",
     );
     expect(buildUrl(base, ops.getImage, [42], {})).toBe(base + "/v2/images/42");
     expect(buildUrl(base, ops.getImage, ["a b?c#d"], {})).toBe(base + "/v2/images/a%20b%3Fc%23d");
@@ -35,6 +35,20 @@ describe("buildUrl", () => {
     expect(() => buildUrl(base, ops.getImage, [value], {})).toThrow(/"image_id"/);
   });
 
+  test.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    "rejects the non-finite number %s instead of sending it as text",
+    (value) => {
+      expect(() => buildUrl(base, ops.getImage, [value], {})).toThrow(ArgumentError);
+      expect(() => buildUrl(base, ops.getImage, [value], {})).toThrow(/"image_id" must be a finite number/);
+    },
+  );
+
+  test('":" and "@" stay as they are, "/" and everything else reserved is encoded', () => {
+    expect(buildUrl(base, ops.getImage, ["sha256:ab@cd/ef?g#h%"], {})).toBe(
+      base + "/v2/images/sha256:ab@cd%2Fef%3Fg%23h%25",
+    );
+  });
+
   test("a missing trailing argument is rejected with its own name", () => {
     expect(() => buildUrl(base, repoOp, ["reg", "repo"], {})).toThrow(/"manifest_digest"/);
   });
@@ -49,6 +63,38 @@ describe("buildUrl", () => {
     });
     expect(url).toBe(base + "/v2/droplets?per_page=20&tag_name=a&tag_name=b+c&type=true");
     expect(new URL(url).searchParams.getAll("tag_name")).toEqual(["a", "b c"]);
+  });
+
+  test("query: Dates as ISO 8601, in arrays too", () => {
+    const at = new Date(Date.UTC(2030, 0, 2, 3, 4, 5, 6));
+    expect(buildUrl(base, ops.listDroplets, [], { name: at, type: [at, "x"] })).toBe(
+      base + "/v2/droplets?name=2030-01-02T03%3A04%3A05.006Z&type=2030-01-02T03%3A04%3A05.006Z&type=x",
+    );
+  });
+
+  test.each([
+    ["an object", { region: "nyc3" }],
+    ["an object in an array", [{ region: "nyc3" }]],
+    ["an array in an array", [["a"]]],
+    ["NaN", Number.NaN],
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ["an invalid Date", new Date(Number.NaN)],
+    ["a function", () => "x"],
+    ["a symbol", Symbol("x")],
+  ])("query: %s is an ArgumentError naming the parameter, not [object Object]", (_, value) => {
+    const build = () => buildUrl(base, ops.listDroplets, [], { tag_name: value });
+    expect(build).toThrow(ArgumentError);
+    expect(build).toThrow(/^Query parameter "tag_name" must be/);
+  });
+
+  test("query: an object where the operation declares the parameter deepObject", () => {
+    const op: Operation = { method: "GET", path: "/v2/things", query: ["filter", "q"], deepObject: ["filter"] };
+    expect(buildUrl(base, op, [], { filter: { region: "nyc3", size: undefined, count: 2 }, q: "x" })).toBe(
+      base + "/v2/things?filter%5Bregion%5D=nyc3&filter%5Bcount%5D=2&q=x",
+    );
+    // Only one level deep, as the style defines; and only for the declared parameter.
+    expect(() => buildUrl(base, op, [], { filter: { region: { deep: 1 } } })).toThrow(ArgumentError);
+    expect(() => buildUrl(base, op, [], { q: { a: 1 } })).toThrow(ArgumentError);
   });
 
   test("joins a base URL with trailing slashes and no query", () => {
@@ -117,14 +163,15 @@ describe("setHeader", () => {
 describe("on the wire", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer(() => json(200, {}));
+    server = await startServer(() => json(200, { droplets: [] }));
   });
   afterAll(() => server.close());
 
   test("an encoded path argument reaches the server as one segment", async () => {
     const before = server.requests.length;
     await clientFor(server).request(repoOp, ["reg", "my/repo", "sha256:ab"], undefined);
-    expect(server.requests[before]!.url).toBe("/v2/registry/reg/repositories/my%2Frepo/digests/sha256%3Aab");
+    // As DigitalOcean documents it: "/" encoded, ":" as it is.
+    expect(server.requests[before]!.url).toBe("/v2/registry/reg/repositories/my%2Frepo/digests/sha256:ab");
   });
 
   test("invalid path arguments and CR/LF headers fail before anything is sent", async () => {

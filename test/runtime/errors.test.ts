@@ -56,10 +56,12 @@ describe.each([
         { "x-request-id": "req-header-1", "x-extra": "yes" },
       ),
     );
+    const message = `${status} GET /v2/images/1: message for ${status}`;
     expect(error).toBeInstanceOf(Class);
     expect(error.name).toBe(Class.name);
-    expect(error.stack?.startsWith(`${Class.name}: message for ${status}`)).toBe(true);
-    expect(error).toMatchObject({ status, id, message: `message for ${status}`, requestId: "req-body-1" });
+    expect(error.stack?.startsWith(`${Class.name}: ${message}`)).toBe(true);
+    expect(error).toMatchObject({ status, id, message, requestId: "req-body-1", method: "GET" });
+    expect(error.url).toBe(`${server.url}/v2/images/1`);
     expect(error.headers).toMatchObject({
       "x-request-id": "req-header-1",
       "x-extra": "yes",
@@ -85,20 +87,20 @@ test("an error body that is not JSON still gives status and a text snippet", asy
   const html = `<html><body><h1>502 Bad Gateway</h1>\n\n${"x".repeat(500)}</body></html>`;
   const error = await failWith(text(502, html, { "content-type": "text/html" }));
   expect(error).toBeInstanceOf(InternalServerError);
-  expect(error.message).toMatch(/^502 Bad Gateway: <html><body><h1>502 Bad Gateway<\/h1> x+…$/);
-  expect(error.message.length).toBeLessThan(260);
+  expect(error.message).toMatch(/^502 GET \/v2\/images\/1: Bad Gateway: <html><body><h1>502 Bad Gateway<\/h1> x+…$/);
+  expect(error.message.length).toBeLessThan(280);
   expect(error.id).toBeUndefined();
 });
 
 test("an empty error body gives the status line", async () => {
   const error = await failWith(text(403, ""));
   expect(error).toBeInstanceOf(PermissionDeniedError);
-  expect(error.message).toBe("403 Forbidden");
+  expect(error.message).toBe("403 GET /v2/images/1: Forbidden");
 });
 
 test("JSON without a message uses the status and body", async () => {
   const error = await failWith(json(409, { id: "conflict" }));
-  expect(error.message).toBe('409 Conflict: {"id":"conflict"}');
+  expect(error.message).toBe('409 GET /v2/images/1: Conflict: {"id":"conflict"}');
   expect(error.id).toBe("conflict");
 });
 
@@ -130,4 +132,53 @@ test("class hierarchy: every error is a DigitalOceanError and an Error", async (
   expect(error).toBeInstanceOf(DigitalOceanError);
   expect(error).toBeInstanceOf(Error);
   expect(error).not.toBeInstanceOf(ConflictError);
+});
+
+describe("what an error says", () => {
+  test("status, method, path and the API's message", async () => {
+    server.reply(json(404, { id: "not_found", message: "The resource you were accessing could not be found." }));
+    const error = (await clientFor(server, { maxRetries: 0 })
+      .request(ops.getImage, [999], undefined)
+      .catch((e: unknown) => e)) as DigitalOceanError;
+    expect(error.message).toBe("404 GET /v2/images/999: The resource you were accessing could not be found.");
+    expect(String(error)).toBe(
+      "NotFoundError: 404 GET /v2/images/999: The resource you were accessing could not be found.",
+    );
+    expect(error).toMatchObject({ method: "GET", url: `${server.url}/v2/images/999` });
+  });
+
+  test("the query is part of the request line", async () => {
+    server.reply(json(422, { id: "unprocessable_entity", message: "per_page is too large" }));
+    const error = (await clientFor(server, { maxRetries: 0 })
+      .request(ops.listDroplets, [], { per_page: 500, tag_name: "web" })
+      .catch((e: unknown) => e)) as DigitalOceanError;
+    expect(error.message).toBe("422 GET /v2/droplets?per_page=500&tag_name=web: per_page is too large");
+  });
+
+  test("JSON.stringify keeps name, message, status, id, requestId, method and url", async () => {
+    server.reply(json(404, { id: "not_found", message: "gone", request_id: "req-7" }));
+    const error = (await clientFor(server, { maxRetries: 0 })
+      .request(ops.getImage, [1], undefined)
+      .catch((e: unknown) => e)) as DigitalOceanError;
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "NotFoundError",
+      message: "404 GET /v2/images/1: gone",
+      status: 404,
+      id: "not_found",
+      requestId: "req-7",
+      method: "GET",
+      url: `${server.url}/v2/images/1`,
+    });
+    expect(JSON.parse(JSON.stringify({ error }))).toHaveProperty("error.name", "NotFoundError");
+  });
+
+  test("errors without a response say which request failed, and serialise too", async () => {
+    server.reply({ destroy: true });
+    const error = (await clientFor(server, { maxRetries: 0 })
+      .request(ops.getImage, [1], undefined)
+      .catch((e: unknown) => e)) as DigitalOceanError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toMatch(new RegExp(`^GET ${server.url}/v2/images/1 failed: `));
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "ConnectionError", method: "GET" });
+  });
 });

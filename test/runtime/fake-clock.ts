@@ -9,7 +9,7 @@ import { until } from "./server.ts";
 export const T0 = Date.UTC(2030, 0, 1, 12, 0, 0);
 
 export function installClock(): void {
-  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: T0 });
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"], now: T0 });
 }
 
 /**

@@ -1,7 +1,7 @@
 // onRequest/onResponse see every attempt with what logging and tracing need,
 // and never the token.
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from "vitest";
-import type { Fetch, RequestHookInfo, ResponseHookInfo } from "../../templates/runtime/index.ts";
+import { type Fetch, type RequestHookInfo, type ResponseHookInfo, VERSION } from "../../templates/runtime/index.ts";
 import { installClock } from "./fake-clock.ts";
 import { TOKEN, clientFor, ops } from "./fixtures.ts";
 import { json, startServer, text, type TestServer } from "./server.ts";
@@ -42,7 +42,7 @@ test("each attempt is reported with method, url, redacted headers, attempt, stat
   const url = server.url + "/v2/firewalls";
   const headers = {
     accept: "application/json",
-    "user-agent": "my-app/1.0",
+    "user-agent": `digitalocean-sdk/${VERSION} node/${process.versions.node} my-app/1.0`,
     "content-type": "application/json",
     authorization: "Bearer [REDACTED]",
   };
@@ -121,3 +121,18 @@ test("duration is the time from sending to the response", async () => {
 });
 
 afterEach(() => vi.useRealTimers());
+
+test("hooks see other secret-looking headers redacted too; the wire still carries them", async () => {
+  const { events, onRequest } = record();
+  await clientFor(server, {
+    onRequest,
+    headers: { Cookie: "session=abc", "X-Auth-Token": "t1", "X-Team": "infra" },
+  }).request(ops.getImage, [1], undefined);
+  expect(events[0]![1].headers).toMatchObject({
+    authorization: "Bearer [REDACTED]",
+    cookie: "[REDACTED]",
+    "x-auth-token": "[REDACTED]",
+    "x-team": "infra",
+  });
+  expect(server.requests.at(-1)!.headers).toMatchObject({ cookie: "session=abc", "x-auth-token": "t1" });
+});

@@ -2,7 +2,13 @@
 // page by re-issuing the same request with the next page number, and a next
 // link can never redirect the client elsewhere or loop it forever.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { NotFoundError, PagePromise, type Fetch } from "../../templates/runtime/index.ts";
+import {
+  InvalidResponseError,
+  NotFoundError,
+  PageLimitError,
+  PagePromise,
+  type Fetch,
+} from "../../templates/runtime/index.ts";
 import { clientFor, ops } from "./fixtures.ts";
 import { json, startServer, type Received, type TestServer } from "./server.ts";
 
@@ -128,6 +134,92 @@ describe("stops", () => {
     expect(await collect([page(1, "/v2/droplets?page=3"), page(3, "/v2/droplets?page=2")])).toEqual([1, 3]);
   });
 
+  test("at an empty page, even when its next link advances", async () => {
+    server.reset();
+    server.handle((_, i) =>
+      json(200, { droplets: i === 0 ? [{ id: 1 }] : [], links: { pages: { next: `/v2/droplets?page=${i + 2}` } } }),
+    );
+    const ids: number[] = [];
+    for await (const d of list({ per_page: 1 })) ids.push(d.id);
+    expect(ids).toEqual([1]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("at the last page links.pages.last names", async () => {
+    server.reset();
+    server.handle((_, i) =>
+      json(200, {
+        droplets: [{ id: i + 1 }],
+        links: { pages: { next: `/v2/droplets?page=${i + 2}`, last: "/v2/droplets?page=3" } },
+      }),
+    );
+    const ids: number[] = [];
+    for await (const d of list({ per_page: 1 })) ids.push(d.id);
+    expect(ids).toEqual([1, 2, 3]);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  test("once meta.total items have come, counting the pages before a first page of the caller's", async () => {
+    server.reset();
+    server.handle((req) => {
+      const page = Number(new URL(req.url, "http://x").searchParams.get("page") ?? 1);
+      return json(200, {
+        droplets: [{ id: 2 * page - 1 }, { id: 2 * page }],
+        links: { pages: { next: `/v2/droplets?page=${page + 1}` } },
+        meta: { total: 6 },
+      });
+    });
+    const ids: number[] = [];
+    for await (const d of list({ per_page: 2 })) ids.push(d.id);
+    expect(ids).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(server.requests).toHaveLength(3);
+    server.reset();
+    const later: number[] = [];
+    for await (const d of list({ per_page: 2, page: 2 })) later.push(d.id);
+    expect(later).toEqual([3, 4, 5, 6]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("a server announcing pages forever meets maxPages (default 1000): PageLimitError, not silence", async () => {
+    server.reset();
+    server.handle((req) => {
+      const page = Number(new URL(req.url, "http://x").searchParams.get("page") ?? 1);
+      return json(200, { droplets: [{ id: page }], links: { pages: { next: `/v2/droplets?page=${page + 1}` } } });
+    });
+    const ids: number[] = [];
+    const iterate = async (options?: { maxPages: number }) => {
+      const pages = clientFor(server).paginate<DropletsPage, Droplet>(ops.listDroplets, [], {}, options);
+      for await (const d of pages) ids.push(d.id);
+    };
+    const error = await iterate({ maxPages: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PageLimitError);
+    expect((error as Error).message).toContain("maxPages (3)");
+    expect(ids).toEqual([1, 2, 3]);
+    expect(server.requests).toHaveLength(3);
+
+    server.reset();
+    ids.length = 0;
+    expect(await iterate().catch((e: unknown) => e)).toBeInstanceOf(PageLimitError);
+    expect(server.requests).toHaveLength(1000);
+  });
+
+  test("maxPages set on the client, and Infinity for no cap", async () => {
+    server.reset();
+    server.handle((req) => {
+      const page = Number(new URL(req.url, "http://x").searchParams.get("page") ?? 1);
+      const next = page < 5 ? { next: `/v2/droplets?page=${page + 1}` } : {};
+      return json(200, { droplets: [{ id: page }], links: { pages: next } });
+    });
+    const collect = async (maxPages: number) => {
+      const ids: number[] = [];
+      for await (const d of clientFor(server, { maxPages }).paginate<DropletsPage, Droplet>(ops.listDroplets, [], {}))
+        ids.push(d.id);
+      return ids;
+    };
+    await expect(collect(2)).rejects.toThrow(PageLimitError);
+    expect(await collect(Number.POSITIVE_INFINITY)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   test("on an error, which iteration rethrows", async () => {
     server.handle((_, i) =>
       i === 0 ? json(200, page(1, "/v2/droplets?page=2")) : json(404, { id: "not_found", message: "gone" }),
@@ -141,9 +233,15 @@ describe("stops", () => {
   });
 });
 
-test("a page body without the items key yields nothing from it", async () => {
-  server.handle(() => json(200, { links: {} }));
-  const ids: unknown[] = [];
-  for await (const d of list()) ids.push(d);
-  expect(ids).toEqual([]);
+test("a page body without the items key is an InvalidResponseError, not a TypeError", async () => {
+  for (const body of [{ links: {} }, { droplets: null }, { droplets: "none" }]) {
+    server.handle(() => json(200, body, { "x-request-id": "req-list" }));
+    const iterate = async () => {
+      for await (const _ of list()) void _;
+    };
+    const error = await iterate().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status: 200, requestId: "req-list" });
+    expect((error as Error).message).toBe('200 GET /v2/droplets: the response body has no "droplets" list');
+  }
 });

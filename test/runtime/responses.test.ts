@@ -2,9 +2,9 @@
 // nothing (204), and the raw response on request; and that the returned
 // promise behaves like a promise without leaking unhandled rejections.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { APIPromise, NotFoundError } from "../../templates/runtime/index.ts";
+import { APIPromise, InvalidResponseError, NotFoundError } from "../../templates/runtime/index.ts";
 import { clientFor, ops } from "./fixtures.ts";
-import { json, startServer, text, type TestServer } from "./server.ts";
+import { json, type Reply, startServer, text, type TestServer } from "./server.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -79,11 +79,31 @@ describe("body kinds", () => {
     expect(server.requests[0]!.method).toBe("DELETE");
   });
 
-  test('"none" ignores a body that comes anyway; an empty JSON body is undefined', async () => {
-    server.reply(json(202, { action: { id: 1 } }), text(200, ""));
-    expect(await clientFor(server).request(ops.deleteTag, ["web"], undefined)).toBeUndefined();
-    expect(await clientFor(server).request(ops.getImage, [1], undefined)).toBeUndefined();
+  test('"none" ignores a body that comes anyway, and an empty one', async () => {
+    server.reply(json(202, { action: { id: 1 } }), text(200, ""), { status: 204 });
+    for (let i = 0; i < 3; i++)
+      expect(await clientFor(server).request(ops.deleteTag, ["web"], undefined)).toBeUndefined();
   });
+
+  test.each<[string, Reply & { status: number }, string]>([
+    ["empty", { status: 200, body: "", headers: { "x-request-id": "req-e" } }, "is empty"],
+    ["whitespace", { status: 200, body: " \n", headers: { "x-request-id": "req-e" } }, "is empty"],
+    ["null", { status: 200, body: "null", headers: { "x-request-id": "req-e" } }, "is null"],
+    ["204", { status: 204, headers: { "x-request-id": "req-e" } }, "is empty"],
+  ])(
+    "a JSON operation's %s success body is an InvalidResponseError with status and request id",
+    async (_, reply, what) => {
+      server.reply(reply);
+      const error = await clientFor(server, { maxRetries: 0 })
+        .request(ops.getImage, [1], undefined)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(error).toMatchObject({ status: reply.status, requestId: "req-e", method: "GET" });
+      expect((error as Error).message).toBe(`${reply.status} GET /v2/images/1: the response body ${what}`);
+      // Not retried: the server answered, and said something the SDK cannot use.
+      expect(server.requests).toHaveLength(1);
+    },
+  );
 
   test("the default Accept is JSON", async () => {
     await clientFor(server).request(ops.getImage, [1], undefined);

@@ -105,11 +105,17 @@ export async function closedPortUrl(): Promise<string> {
   return s.url;
 }
 
-/** Yields to real I/O until `cond` holds; a bounded loop, so a broken expectation fails instead of hanging. */
+/**
+ * Yields to real I/O until `cond` holds. Bounded by real time (process.hrtime,
+ * which fake timers leave alone), not by a count of turns, which a loaded
+ * machine can spend before a connection is even accepted; so a broken
+ * expectation still fails instead of hanging.
+ */
 export async function until(cond: () => boolean, what = "condition"): Promise<void> {
-  for (let i = 0; i < 20000; i++) {
+  const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
+  for (const started = process.hrtime.bigint(); elapsedMs(started) < 10_000; ) {
     if (cond()) return;
     await new Promise((r) => setImmediate(r));
   }
-  throw new Error(`gave up waiting for ${what}`);
+  if (!cond()) throw new Error(`gave up waiting for ${what}`);
 }

@@ -9,17 +9,26 @@ import { clientFor, ops } from "./fixtures.ts";
 import { json, startServer, until, type TestServer } from "./server.ts";
 
 const hang: Operation = { method: "GET", path: "/hang" };
-const hangPost: Operation = { method: "POST", path: "/hang", body: "fields" };
+/**
+ * A hanging operation on a path of its own, for tests that count arrivals:
+ * without a caller's signal fetch gets none, so an earlier test's timed-out
+ * request may still reach the server late.
+ */
+const hangAt = (name: string, method: Operation["method"] = "GET"): Operation => ({
+  method,
+  path: `/hang-${name}`,
+  ...(method === "POST" ? { body: "fields" } : {}),
+});
 const hangBody: Operation = { method: "GET", path: "/hang-body" };
 const ok: Operation = { method: "GET", path: "/ok" };
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer((req) =>
-    req.url === "/hang"
-      ? { hang: true }
-      : req.url === "/hang-body"
-        ? { hangBody: true }
+    req.url === "/hang-body"
+      ? { hangBody: true }
+      : req.url.startsWith("/hang")
+        ? { hang: true }
         : json(200, { image: { id: 1 } }),
   );
 });
@@ -57,9 +66,9 @@ describe("timeout", () => {
 
   test("fires exactly at the configured time (default 60 s)", async () => {
     installClock();
-    const p = outcome(clientFor(server, { maxRetries: 0 }).request(hang, [], undefined));
+    const p = outcome(clientFor(server, { maxRetries: 0 }).request(hangAt("exact"), [], undefined));
     const state = settled(p);
-    await until(() => arrived("/hang") === 1);
+    await until(() => arrived("/hang-exact") === 1);
     await vi.advanceTimersByTimeAsync(59_999);
     expect(state.done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -86,10 +95,13 @@ describe("timeout", () => {
     installClock();
     const controller = new AbortController();
     const p = outcome(
-      clientFor(server, { timeout: 5 }).request(hang, [], undefined, { timeout: 0, signal: controller.signal }),
+      clientFor(server, { timeout: 5 }).request(hangAt("disabled"), [], undefined, {
+        timeout: 0,
+        signal: controller.signal,
+      }),
     );
     const state = settled(p);
-    await until(() => arrived("/hang") === 1);
+    await until(() => arrived("/hang-disabled") === 1);
     await vi.advanceTimersByTimeAsync(10 * 24 * 3600_000);
     for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
     expect(state.done).toBe(false);
@@ -98,8 +110,54 @@ describe("timeout", () => {
   });
 });
 
+describe("the timer behind the timeouts", () => {
+  test("one per client, shared by concurrent attempts", async () => {
+    installClock();
+    const armed = vi.spyOn(globalThis, "setTimeout");
+    const client = clientFor(server, { maxRetries: 0 });
+    const calls = Array.from({ length: 20 }, () => outcome(client.request(hangAt("shared"), [], undefined)));
+    await until(() => arrived("/hang-shared") === 20, "every call in flight");
+    // Only the first attempt arms a timer for its timeout; the later deadlines wait on the same one.
+    expect(armed.mock.calls.filter(([, ms]) => ms === 60_000)).toHaveLength(1);
+    armed.mockRestore();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect((await Promise.all(calls)).every((e) => e instanceof TimeoutError)).toBe(true);
+  });
+
+  test.each([
+    ["forward", 3_600_000],
+    ["back", -3_600_000],
+  ])("a wall-clock step %s neither cuts an attempt short nor stretches it", async (_, step) => {
+    installClock();
+    const client = clientFor(server, { maxRetries: 0, timeout: 1000 });
+    const first = outcome(client.request(hangAt(`step-a${step}`), [], undefined));
+    const a = settled(first);
+    await vi.advanceTimersByTimeAsync(500);
+    const second = outcome(client.request(hangAt(`step-b${step}`), [], undefined));
+    const b = settled(second);
+    await vi.advanceTimersByTimeAsync(100);
+    vi.setSystemTime(Date.now() + step);
+    await vi.advanceTimersByTimeAsync(400);
+    expect([a.done, b.done]).toEqual([true, false]);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(b.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await first).toBeInstanceOf(TimeoutError);
+    expect(await second).toBeInstanceOf(TimeoutError);
+  });
+
+  test("never keeps the process alive once the client is idle", async () => {
+    const armed = vi.spyOn(globalThis, "setTimeout");
+    await clientFor(server).request(ok, [], undefined);
+    const timer = armed.mock.results.find((_, i) => (armed.mock.calls[i]![1] ?? 0) > 59_000)?.value as NodeJS.Timeout;
+    armed.mockRestore();
+    // Still armed, for the next call, but unreferenced.
+    expect(timer.hasRef()).toBe(false);
+  });
+});
+
 describe("the signal handed to fetch", () => {
-  test("is made only for a timeout: none without one, the caller's own when only it is given", async () => {
+  test("none without a caller's signal, timeout or not (a signal costs fetch CPU); the attempt's own with one", async () => {
     const seen: (AbortSignal | null | undefined)[] = [];
     const spy: Fetch = async (url, init) => {
       seen.push(init.signal);
@@ -108,34 +166,51 @@ describe("the signal handed to fetch", () => {
     const caller = new AbortController();
     const client = clientFor(server, { fetch: spy });
     await client.request(ok, [], undefined, { timeout: 0 });
-    await client.request(ok, [], undefined, { timeout: 0, signal: caller.signal });
     await client.request(ok, [], undefined);
+    await client.request(ok, [], undefined, { signal: caller.signal });
     expect(seen[0]).toBeNull();
-    expect(seen[1]).toBe(caller.signal);
+    expect(seen[1]).toBeNull();
     expect(seen[2]).toBeInstanceOf(AbortSignal);
     expect(seen[2]).not.toBe(caller.signal);
+  });
+
+  test("with a caller's signal, the attempt's own aborts on the timeout too, tearing the request down", async () => {
+    let handed: AbortSignal | null | undefined;
+    const spy: Fetch = (url, init) => {
+      handed = init.signal;
+      return fetch(url, init);
+    };
+    const client = clientFor(server, { fetch: spy, timeout: 20, maxRetries: 0 });
+    const error = await outcome(client.request(hang, [], undefined, { signal: new AbortController().signal }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(handed?.aborted).toBe(true);
   });
 });
 
 describe("the caller's signal", () => {
   test("aborting an in-flight request rejects with an AbortError, not a TimeoutError, and is not retried", async () => {
     const controller = new AbortController();
-    const p = outcome(clientFor(server).request(hang, [], undefined, { signal: controller.signal }));
-    await until(() => arrived("/hang") === 1);
+    const p = outcome(clientFor(server).request(hangAt("abort"), [], undefined, { signal: controller.signal }));
+    await until(() => arrived("/hang-abort") === 1);
     controller.abort();
     const error = await p;
     expect(error).toBeInstanceOf(DOMException);
     expect(error).toMatchObject({ name: "AbortError" });
     expect(error).not.toBeInstanceOf(ConnectionError);
-    expect(arrived("/hang")).toBe(1);
+    expect(arrived("/hang-abort")).toBe(1);
   });
 
   test("an abort is never mistaken for a connection error, even with no retries left", async () => {
     const controller = new AbortController();
     const p = outcome(
-      clientFor(server, { maxRetries: 0 }).request(hangPost, [], { name: "fw" }, { signal: controller.signal }),
+      clientFor(server, { maxRetries: 0 }).request(
+        hangAt("post", "POST"),
+        [],
+        { name: "fw" },
+        { signal: controller.signal },
+      ),
     );
-    await until(() => arrived("/hang") === 1);
+    await until(() => arrived("/hang-post") === 1);
     controller.abort();
     expect(await p).toMatchObject({ name: "AbortError" });
   });
@@ -143,8 +218,8 @@ describe("the caller's signal", () => {
   test("the signal's own reason is what rejects", async () => {
     const controller = new AbortController();
     const reason = new Error("navigated away");
-    const p = outcome(clientFor(server).request(hang, [], undefined, { signal: controller.signal }));
-    await until(() => arrived("/hang") === 1);
+    const p = outcome(clientFor(server).request(hangAt("reason"), [], undefined, { signal: controller.signal }));
+    await until(() => arrived("/hang-reason") === 1);
     controller.abort(reason);
     expect(await p).toBe(reason);
   });

@@ -7,16 +7,22 @@ import { vi } from "vitest";
 export const T0 = Date.UTC(2030, 0, 1, 12, 0, 0);
 
 export function installClock(): void {
-  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: T0 });
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"], now: T0 });
 }
 
-/** Yields to real I/O until `cond` holds; bounded, so a broken expectation fails instead of hanging. */
+/**
+ * Yields to real I/O until `cond` holds. Bounded by real time (process.hrtime,
+ * which fake timers leave alone), not by a count of turns, which a loaded
+ * machine can spend before a connection is even accepted; so a broken
+ * expectation still fails instead of hanging.
+ */
 export async function until(cond: () => boolean, what = "condition"): Promise<void> {
-  for (let i = 0; i < 20000; i++) {
+  const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
+  for (const started = process.hrtime.bigint(); elapsedMs(started) < 10_000; ) {
     if (cond()) return;
     await new Promise((r) => setImmediate(r));
   }
-  throw new Error(`gave up waiting for ${what}`);
+  if (!cond()) throw new Error(`gave up waiting for ${what}`);
 }
 
 /** Tracks whether a promise has settled, without leaving a rejection unhandled. */

@@ -168,7 +168,10 @@ describe("the README flows", () => {
       { body: resources.droplet.body("active") },
     ]);
     const created = await client.droplets.create({
-      body: { name: "web-1", region: "nyc3", size: "s-1vcpu-1gb", image: "ubuntu-24-04-x64" },
+      name: "web-1",
+      region: "nyc3",
+      size: "s-1vcpu-1gb",
+      image: "ubuntu-24-04-x64",
     });
     if (!("droplet" in created)) throw new Error("expected one Droplet");
     const { droplet } = await drive(sdk.waitUntilDropletActive(client, created.droplet.id), sleeps);
@@ -183,7 +186,7 @@ describe("the README flows", () => {
       { body: { action: { id: 9, status: "in-progress", type: "reboot" } } },
       { body: { action: { id: 9, status: "completed", type: "reboot" } } },
     ]);
-    const started = await client.dropletActions.post(42, { body: { type: "reboot" } });
+    const started = await client.dropletActions.post(42, { type: "reboot" });
     const polls: unknown[] = [];
     const action = await drive(
       sdk.waitForAction(client, started, { onPoll: ({ attempt, state }) => polls.push([attempt, state]) }),

@@ -4,7 +4,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi 
 import { Client } from "../../templates/runtime/client.ts";
 import { ArgumentError } from "../../templates/runtime/errors.ts";
 import { sleep } from "../../templates/runtime/sleep.ts";
-import { waitForAction, WaitError, type WaitPoll, type WaitableAction } from "../../templates/runtime/wait.ts";
+import type { WaitPoll } from "../../templates/runtime/wait.ts";
+import { type WaitableAction, waitForAction } from "../../templates/runtime/wait-for-action.ts";
+import { WaitError } from "../../templates/runtime/wait-errors.ts";
 import { drive, installClock } from "./fake-time.ts";
 import { startScriptedServer, type ScriptedServer } from "./scripted-server.ts";
 

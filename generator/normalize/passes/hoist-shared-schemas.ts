@@ -51,7 +51,9 @@ function deservesName(schema: Json): boolean {
  * key serves one layout: an entry for a multi-file spec's origin name has
  * nothing to name in a single-file spec, and a use-site entry never renames a
  * schema its authors named (nor is it stale where another layout's operation
- * is gone). What remains and names no shared schema is reported.
+ * is gone). An entry for a location this spec lacks is noted (the table serves
+ * several versions); one that leads to something other than a shared schema
+ * is a mistake, and warned about.
  */
 function resolveOverrides(
   doc: Json,
@@ -71,12 +73,12 @@ function resolveOverrides(
     const pointer = at && formatPointer(at);
     // An origin schema that nothing shares any more (an overlay re-pointed its uses) needs no name.
     if (pointer && byOrigin(key) && at.length === 2 && !shared.has(pointer)) continue;
-    if (!pointer && byOrigin(key)) {
-      // One table serves every version: a schema file this version does not have is worth a note, not a warning.
-      absent.push(key.slice(BUNDLED_SCHEMAS.length + 3));
+    if (!pointer) {
+      // One table serves every version: a location this spec does not have is worth a note, not a warning.
+      absent.push(byOrigin(key) ? key.slice(BUNDLED_SCHEMAS.length + 3) : key);
       continue;
     }
-    if (!pointer || !shared.has(pointer)) {
+    if (!shared.has(pointer)) {
       ctx.warn(`spec/model-names.json names a location that is not a shared schema: ${key}`);
       continue;
     }
@@ -89,8 +91,8 @@ function resolveOverrides(
     if (!earlier) found.set(pointer, { name, key });
   }
   if (absent.length) {
-    ctx.note(`spec/model-names.json names ${absent.length} schema files this spec does not have`);
-    ctx.detail(`spec/model-names.json names schema files this spec does not have: ${absent.join(", ")}`);
+    ctx.note(`spec/model-names.json names ${absent.length} schemas this spec does not have`);
+    ctx.detail(`spec/model-names.json names schemas this spec does not have: ${absent.join(", ")}`);
   }
   return new Map([...found].map(([pointer, { name }]) => [pointer, name]));
 }

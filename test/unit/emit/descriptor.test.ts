@@ -62,7 +62,72 @@ describe("operationDescriptor", () => {
           responses: ok({ type: "object" }),
         },
       ],
-      { method: "POST", path: "/v2/widgets", body: "fields", bodyRequired: true },
+      { method: "POST", path: "/v2/widgets", body: "fields", bodyRequired: true, fields: ["name"] },
+    ],
+    [
+      "the body's fields, those it requires, and whether it takes others",
+      [
+        "/v2/widgets",
+        "post",
+        {
+          operationId: "widgets_create",
+          requestBody: json({
+            type: "object",
+            additionalProperties: true,
+            required: ["name"],
+            properties: { name: { type: "string" }, size: { type: "integer" } },
+          }),
+          responses: ok({ type: "object" }),
+        },
+      ],
+      { method: "POST", path: "/v2/widgets", body: "fields", fields: ["name", "size"], required: ["name"], open: true },
+    ],
+    [
+      "raw bytes, to a URL given at run time, with no credential",
+      [
+        "/<upload_url>",
+        "put",
+        {
+          operationId: "files_upload",
+          servers: [{ url: "https://" }],
+          security: [],
+          requestBody: {
+            required: true,
+            content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+          },
+          responses: { "200": { description: "stored" } },
+        },
+      ],
+      {
+        method: "PUT",
+        path: "/<upload_url>",
+        body: "body",
+        bodyRequired: true,
+        contentType: "application/octet-stream",
+        response: "none",
+        url: true,
+        auth: null,
+      },
+    ],
+    [
+      "its own server with a variable, and the model access key",
+      [
+        "/v1/chat",
+        "post",
+        {
+          operationId: "agent_chat",
+          servers: [{ url: "https://{agent_url}", variables: { agent_url: { default: "{your-agent-url}" } } }],
+          security: [{ inference_bearer_auth: [] }],
+          responses: { "410": { description: "gone" } },
+        },
+      ],
+      {
+        method: "POST",
+        path: "/v1/chat",
+        response: "never",
+        server: { url: "https://{agent_url}", variables: ["agent_url"] },
+        auth: "modelAccessKey",
+      },
     ],
     [
       "an optional array body, under `body`",

@@ -31,6 +31,7 @@ function fixtureData(name: string): SpecData {
     return existsSync(path) ? parse(JSON.parse(readFileSync(path, "utf8")), `test/fixtures/emit/${name}/${file}`) : [];
   };
   return {
+    credentials: { bearer_auth: "token" },
     modelNames: {},
     overlays: [],
     renames: read("renames.json", parseRenames),

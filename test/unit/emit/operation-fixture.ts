@@ -21,9 +21,14 @@ export const schemas = {
   Slug: { type: "string", enum: ["small", "large"] },
 };
 
+/** The credentials of DigitalOcean's spec (spec/credentials.json). */
+const credentials = { bearer_auth: "token", inference_bearer_auth: "modelAccessKey" } as const;
+
 export function modelOf(path: string, method: string, operation: object): ApiModel {
   return buildModel(
     spec({ paths: { [path]: { [method]: operation } } as never, components: { schemas: schemas as never } }),
+    undefined,
+    { credentials },
   );
 }
 

@@ -1,4 +1,4 @@
-// The package's import paths: the root, /core, /waiters and one per resource
+// The package's import paths: the root, /core and one per resource
 // group, each in the exports map for both formats and in typesVersions for
 // node10 resolution; two modules may never share a path.
 import { describe, expect, it } from "vitest";
@@ -18,7 +18,6 @@ describe("import paths", () => {
   it("lists the core, the waiters and each resource group's module", () => {
     expect(subpaths(api(["droplets", "ssh-keys"]))).toEqual([
       { name: "core", module: "core/index" },
-      { name: "waiters", module: "waiters" },
       { name: "droplets", module: "resources/droplets" },
       { name: "ssh-keys", module: "resources/ssh-keys" },
     ]);
@@ -33,7 +32,6 @@ describe("import paths", () => {
     expect(pkg.typesVersions).toEqual({
       "*": {
         core: ["./dist/cjs/core/index.d.ts"],
-        waiters: ["./dist/cjs/waiters.d.ts"],
         droplets: ["./dist/cjs/resources/droplets.d.ts"],
       },
     });

@@ -36,12 +36,41 @@ describe("createSchemaTyper", () => {
     expect([...type.uses.helpers]).toEqual([]);
   });
 
-  it("reports the helpers a type uses and keeps their declarations", () => {
-    const t = typer();
-    const type = t.typeOf({ allOf: [{ $ref: "#/components/schemas/Size" }], required: ["slug"] } as never, "t");
-    expect(printNode(type.node)).toBe('WithRequired<Size, "slug">');
-    expect([...type.uses.helpers]).toEqual(["WithRequired"]);
-    expect([...t.helpers.keys()]).toEqual(["WithRequired"]);
+  it.each([
+    [
+      "a required name a model defines, as that property (no WithRequired helper)",
+      { allOf: [{ $ref: "#/components/schemas/Size" }], required: ["slug"] },
+      "Size & {\n    slug: string;\n}",
+    ],
+    [
+      "a required name an inline part defines, required there",
+      { allOf: [{ $ref: "#/components/schemas/Size" }, { properties: { n: { type: "integer" } } }], required: ["n"] },
+      "Size & {\n    n: number;\n}",
+    ],
+    [
+      "an annotation-only part, as nothing (no `& unknown`)",
+      { allOf: [{ $ref: "#/components/schemas/Size" }, { readOnly: true, maxLength: 3 }] },
+      "Size",
+    ],
+    [
+      "an anyOf of required names, as the objects they mean (no `unknown | unknown`)",
+      { allOf: [{ $ref: "#/components/schemas/Size" }, { anyOf: [{ required: ["slug"] }, { required: ["gone"] }] }] },
+      "Size & {\n    slug: string;\n}",
+    ],
+    [
+      "an empty branch among objects, as an empty object (no `| unknown`)",
+      { anyOf: [{ type: "object", properties: { a: { type: "string" } } }, {}] },
+      "{\n    a?: string;\n} | Record<string, never>",
+    ],
+    [
+      "any object beside the parts that give the shape, as nothing (no index signature)",
+      { allOf: [{ $ref: "#/components/schemas/Size" }, { type: "object", additionalProperties: true }] },
+      "Size",
+    ],
+  ])("types %s", (_, schema, want) => {
+    const type = typer().typeOf(schema as never, "t");
+    expect(printNode(type.node)).toBe(want);
+    expect([...type.uses.helpers]).toEqual([]);
   });
 
   it("refuses a ref to a schema that is not a model", () => {

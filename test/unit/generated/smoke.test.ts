@@ -82,9 +82,10 @@ describe("the generated SDK end to end", () => {
     await sdk.registryDeleteRepositoryTag(client, "reg", "my/repo", "v1");
     expect(last().url).toBe("/v2/registry/reg/repositories/my%2Frepo/tags/v1");
     await sdk.registryDeleteRepositoryManifest(client, "reg", "my/repo", "sha256:abc");
-    expect(last().url).toBe("/v2/registry/reg/repositories/my%2Frepo/digests/sha256%3Aabc");
+    // As DigitalOcean documents it: "/" encoded, ":" (and "@") as they are.
+    expect(last().url).toBe("/v2/registry/reg/repositories/my%2Frepo/digests/sha256:abc");
     await sdk.sshKeysDelete(client, "3b:16:bf:e4");
-    expect(last().url).toBe("/v2/account/keys/3b%3A16%3Abf%3Ae4");
+    expect(last().url).toBe("/v2/account/keys/3b:16:bf:e4");
   });
 
   it("sends header parameters as headers and JSON bodies on DELETE", async () => {

@@ -90,15 +90,17 @@ describe("a spec in DigitalOcean's multi-file layout", () => {
     writeFileSync(
       join(consumer, "index.ts"),
       [
-        `import { Client, thingActionsPost, type ThingActionsPostBody, type Thing } from "digitalocean-sdk";`,
+        `import { Client, thingActionsPost, type ThingActionsPostParams, type Thing } from "digitalocean-sdk";`,
         `const client = new Client({ token: "t" });`,
-        `export const ok: ThingActionsPostBody = { type: "rename", name: "new-name" };`,
-        `export const reboot: ThingActionsPostBody = { type: "reboot" };`,
+        `export const ok: ThingActionsPostParams = { type: "rename", name: "new-name" };`,
+        `export const reboot: ThingActionsPostParams = { type: "reboot" };`,
         `// @ts-expect-error a reboot carries no name: the tag picks the member`,
-        `export const wrong: ThingActionsPostBody = { type: "reboot", name: "x" };`,
+        `export const wrong: ThingActionsPostParams = { type: "reboot", name: "x" };`,
         `// @ts-expect-error a rename needs its name`,
-        `export const missing: ThingActionsPostBody = { type: "rename" };`,
-        `export const call = () => thingActionsPost(client, 1, { body: ok });`,
+        `export const missing: ThingActionsPostParams = { type: "rename" };`,
+        `export const call = () => thingActionsPost(client, 1, { type: "rename", name: "x" });`,
+        `// @ts-expect-error the fields go flat, never under body`,
+        `export const nested = () => thingActionsPost(client, 1, { body: ok });`,
         `export const region = (t: Thing) => t.region satisfies "nyc1" | "ams3" | undefined;`,
       ].join("\n"),
     );

@@ -79,23 +79,18 @@ describe("buildModel: operations", () => {
   });
 
   it.each([
-    [
-      "a union body",
-      {
-        oneOf: [
-          { type: "object", properties: { name: { type: "string" } } },
-          { type: "object", properties: { names: { type: "array", items: { type: "string" } } } },
-        ],
-      },
-      [],
-    ],
     ["an array body", { type: "array", items: { type: "string" } }, []],
+    ["a string body", { type: "string" }, []],
     [
       "a body field that clashes with a query parameter",
       { type: "object", properties: { page: { type: "integer" } } },
       [{ name: "page", in: "query", schema: { type: "integer" } }],
     ],
-    ["a body field named body", { type: "object", properties: { body: { type: "string" } } }, []],
+    [
+      "a union with a branch that is not an object",
+      { oneOf: [{ type: "object", properties: { a: { type: "string" } } }, { type: "string" }] },
+      [],
+    ],
   ])("puts %s under the `body` key", (_label, schema, parameters) => {
     const api = model({
       "/x": {
@@ -109,6 +104,57 @@ describe("buildModel: operations", () => {
     });
     expect(api.operations[0]!.body!.mode).toBe("body");
     expect(api.operations[0]!.paramsRequired).toBe(true);
+  });
+
+  it.each([
+    [
+      "a union of objects: every field some branch takes, required what every branch requires",
+      {
+        oneOf: [
+          {
+            type: "object",
+            required: ["name", "size"],
+            properties: { name: { type: "string" }, size: { type: "string" } },
+          },
+          {
+            type: "object",
+            required: ["names", "size"],
+            properties: { names: { type: "array" }, size: { type: "string" } },
+          },
+        ],
+      },
+      { fields: ["name", "names", "size"], requiredFields: ["size"], open: false },
+    ],
+    [
+      "an object constrained by an anyOf of required lists",
+      {
+        allOf: [
+          {
+            type: "object",
+            required: ["name"],
+            properties: { name: { type: "string" }, a: { type: "array" }, b: { type: "array" } },
+          },
+          { anyOf: [{ required: ["a"] }, { required: ["b"] }] },
+        ],
+      },
+      { fields: ["a", "b", "name"], requiredFields: ["name"], open: false },
+    ],
+    [
+      "an object that takes fields it does not name, and a field named body",
+      { type: "object", additionalProperties: true, properties: { body: { type: "string" } } },
+      { fields: ["body"], requiredFields: [], open: true },
+    ],
+  ])("flattens %s", (_label, schema, want) => {
+    const api = model({
+      "/x": {
+        post: {
+          operationId: "x_create",
+          requestBody: { required: true, ...json(schema) },
+          responses: ok({ type: "object" }),
+        },
+      },
+    });
+    expect(api.operations[0]!.body).toMatchObject({ mode: "fields", ...want });
   });
 
   it("leaves params optional when nothing in them is required (optional body, optional query)", () => {

@@ -94,11 +94,14 @@ describe("hoist-shared-schemas", () => {
     expect(image.content["application/json"]!.schema.properties.name).toEqual({ type: "string", description: "kept" });
   });
 
-  it("takes names from spec/model-names.json first, and warns about stale entries", () => {
-    const overrides = { [DROPLET_ITEMS]: "Server", "#/paths/~1gone/get": "Gone" };
+  it("takes names from spec/model-names.json first; notes entries this spec lacks, warns about one that names no shared schema", () => {
+    const notShared = "#/paths/~1v2~1droplets/get/responses/200/description";
+    const overrides = { [DROPLET_ITEMS]: "Server", "#/paths/~1gone/get": "Gone", [notShared]: "Words" };
     const { doc, report } = apply(hoistSharedSchemas(overrides), fixture());
     expect(Object.keys(doc.components!.schemas!).sort()).toEqual(["Image", "Server"]);
-    expect(report.warnings.map((w) => w.message)).toEqual([expect.stringContaining("#/paths/~1gone/get")]);
+    expect(report.warnings.map((w) => w.message)).toEqual([expect.stringContaining(notShared)]);
+    expect(report.notes).toEqual(["spec/model-names.json names 1 schemas this spec does not have"]);
+    expect(report.details).toEqual(["spec/model-names.json names schemas this spec does not have: #/paths/~1gone/get"]);
   });
 
   it("settles a clash by adding context words, never a number", () => {
@@ -187,18 +190,17 @@ describe("hoist-shared-schemas", () => {
         bundled(),
       );
       expect(report.warnings).toEqual([]);
-      expect(report.notes).toEqual(["spec/model-names.json names 1 schema files this spec does not have"]);
-      expect(report.details).toEqual(["spec/model-names.json names schema files this spec does not have: gone"]);
+      expect(report.notes).toEqual(["spec/model-names.json names 1 schemas this spec does not have"]);
+      expect(report.details).toEqual(["spec/model-names.json names schemas this spec does not have: gone"]);
     });
 
-    it("ignores origin keys in a single-file spec, and warns about a use-site key that names nothing there", () => {
+    it("ignores origin keys in a single-file spec, and notes a use-site key that leads nowhere there", () => {
       const { report } = apply(
         hoistSharedSchemas({ "#/x-bundled-schemas/droplet_action": "Action", "#/paths/~1gone": "Gone" }),
         fixture(),
       );
-      expect(report.warnings.map((w) => w.message)).toEqual([
-        "spec/model-names.json names a location that is not a shared schema: #/paths/~1gone",
-      ]);
+      expect(report.warnings).toEqual([]);
+      expect(report.details).toEqual(["spec/model-names.json names schemas this spec does not have: #/paths/~1gone"]);
     });
   });
 

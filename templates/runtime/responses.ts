@@ -1,0 +1,97 @@
+// What an attempt's outcome means. A success body is parsed as the operation
+// promises, or is an InvalidResponseError; an error status becomes the typed
+// error for it, with a message that names the request
+// (`404 GET /v2/images/999: The resource you were accessing could not be found.`);
+// no response at all is a TimeoutError or a ConnectionError.
+import { TIMED_OUT } from "./attempt.js";
+import {
+  ConnectionError,
+  type DigitalOceanError,
+  errorClass,
+  InvalidResponseError,
+  redact,
+  scrubbedCause,
+  TimeoutError,
+} from "./errors.js";
+import type { Call } from "./prepare.js";
+import type { RateLimit } from "./rate-limit.js";
+
+const SNIPPET_LENGTH = 200;
+
+const snippet = (text: string) => {
+  const s = text.replace(/\s+/g, " ").trim();
+  return s.length > SNIPPET_LENGTH ? s.slice(0, SNIPPET_LENGTH) + "…" : s;
+};
+
+/** `404 GET /v2/images/999: what`, scrubbed of the token (a proxy may echo the request). */
+function message(call: Call, status: number, what: string): string {
+  const { pathname, search } = new URL(call.url);
+  return redact(`${status} ${call.method} ${pathname}${search}: ${what}`, call.token);
+}
+
+export function parseBody(call: Call, response: Response, payload: string | ArrayBuffer, requestId?: string): unknown {
+  const { response: kind = "json", items } = call.op;
+  // A HEAD response never has a body, whatever the operation says.
+  if (kind === "none" || call.method === "HEAD") return undefined;
+  if (kind !== "json") return payload;
+  let data: unknown;
+  let problem: string | undefined;
+  try {
+    data = JSON.parse(payload as string);
+    if (data === null) problem = "is null";
+    else if (items && !Array.isArray((data as Record<string, unknown>)[items])) problem = `has no "${items}" list`;
+  } catch {
+    const text = snippet(payload as string);
+    problem = text ? "is not valid JSON: " + text : "is empty";
+  }
+  if (problem)
+    throw new InvalidResponseError(message(call, response.status, "the response body " + problem), {
+      method: call.method,
+      url: call.url,
+      status: response.status,
+      requestId,
+    });
+  return data;
+}
+
+export function responseError(
+  call: Call,
+  response: Response,
+  text: string,
+  rateLimit: RateLimit | undefined,
+): DigitalOceanError {
+  let body: { id?: unknown; message?: unknown; request_id?: unknown } = {};
+  try {
+    body = Object(JSON.parse(text));
+  } catch {
+    // Not JSON (a proxy's HTML page, plain text): the snippet below carries it.
+  }
+  const headers: Record<string, string> = {};
+  response.headers.forEach((v, k) => {
+    headers[k] = v;
+  });
+  const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+  const { status, statusText } = response;
+  const said = str(body.message) ?? (text ? `${statusText}: ${snippet(text)}` : statusText);
+  return new (errorClass(status))(message(call, status, said), {
+    method: call.method,
+    url: call.url,
+    status,
+    id: str(body.id),
+    requestId: str(body.request_id) ?? headers["x-request-id"],
+    headers,
+    rateLimit,
+  });
+}
+
+/** The error for an attempt that got no response: it timed out, or fetch (or the body stream) failed. */
+export function transportError(call: Call, failure: unknown, timeout: number): DigitalOceanError {
+  const { method, url, token } = call;
+  return failure === TIMED_OUT
+    ? new TimeoutError(`${method} ${url} timed out after ${timeout} ms`, { method, url })
+    : new ConnectionError(redact(`${method} ${url} failed: ${(failure as Error)?.message}`, token), {
+        method,
+        url,
+        cause: scrubbedCause(failure, token),
+      });
+}
