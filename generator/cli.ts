@@ -1,4 +1,4 @@
-// `npm run generate [-- --spec <file>] [--update-spec] [--out <dir>] [--no-build] [--verbose]`
+// `npm run generate [-- --spec <file>] [--update-spec] [--out <dir>] [--no-build] [--type-check] [--verbose]`
 // Prints a one-screen summary; any failure prints one clear error and exits 1
 // with the previous output left as it was.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
       "update-spec": { type: "boolean", default: false },
       out: { type: "string", default: join(root, "generated") },
       "no-build": { type: "boolean", default: false },
+      "type-check": { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
     },
     strict: true,
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     updateSpec: values["update-spec"],
     outDir: resolve(values.out!),
     build: !values["no-build"],
+    typeCheck: values["type-check"],
   });
   if (values["update-spec"] && !values.spec) {
     const path = join(root, "spec", "source.json");

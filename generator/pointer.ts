@@ -9,8 +9,23 @@ export function unescapeToken(token: string): string {
   return token.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
-/** `#/paths/~1v2~1x/get` -> ["paths", "/v2/x", "get"]. Accepts percent-encoding. */
+const parsed = new Map<string, readonly string[]>();
+
+/**
+ * `#/paths/~1v2~1x/get` -> ["paths", "/v2/x", "get"]. Accepts percent-encoding.
+ * A new array each call: callers may change it.
+ */
 export function parsePointer(ref: string): string[] {
+  // Passes follow the same refs thousands of times; decoding each once is enough.
+  let tokens = parsed.get(ref);
+  if (!tokens) {
+    tokens = decodePointer(ref);
+    parsed.set(ref, tokens);
+  }
+  return [...tokens];
+}
+
+function decodePointer(ref: string): string[] {
   const hash = ref.indexOf("#");
   const fragment = hash >= 0 ? ref.slice(hash + 1) : ref;
   if (fragment === "" || fragment === "/") return [];

@@ -4,10 +4,12 @@
 // count; `--verbose` lists every message in full.
 import type { GenerateResult } from "./pipeline.ts";
 import { summaryLines } from "./surface/report.ts";
+import { type RunTimings, STEPS, slowest } from "./timings.ts";
 
 const WIDTH = 160;
 const SHOWN_WARNINGS = 6;
 const SHOWN_BREAKING = 4;
+const SHOWN_SLOWEST = 5;
 
 /** A note in lines of the summary's width, since it may list names that all matter. */
 function wrapped(text: string): string[] {
@@ -66,6 +68,7 @@ export function summary(result: GenerateResult, outDir: string, ms: number, verb
     `  operations  ${ops.length} in ${result.api.resources.length} resource groups (${ops.filter((o) => o.pagination).length} paginated)`,
     `  models      ${result.api.models.length}`,
     `  files       ${result.files}`,
+    ...timingLines(result.timings, verbose),
     `  fixes applied (${idle} more passes had nothing to fix):`,
     ...active.map(
       (r) =>
@@ -79,6 +82,30 @@ export function summary(result: GenerateResult, outDir: string, ms: number, verb
       : []),
     ...apiChangeLines(result),
   ].join("\n");
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** One line of per-step times; with --verbose, the slowest passes and files too. */
+export function timingLines(timings: RunTimings, verbose: boolean): string[] {
+  const steps = STEPS.filter((step) => timings.steps[step] !== undefined);
+  const lines = [`  time        ${steps.map((step) => `${step} ${seconds(timings.steps[step]!)}`).join(", ")}`];
+  if (!verbose) return lines;
+  const list = (label: string, entries: [string, number][]) =>
+    entries.map(
+      ([name, ms], i) => `  ${i === 0 ? label.padEnd(11) : " ".repeat(11)} ${seconds(ms).padStart(7)}  ${name}`,
+    );
+  return [
+    ...lines,
+    ...list(
+      "slow passes",
+      slowest(
+        timings.passes.map((p) => [p.name, p.ms] as const),
+        SHOWN_SLOWEST,
+      ),
+    ),
+    ...list("slow files", slowest(timings.files, SHOWN_SLOWEST)),
+  ];
 }
 
 /** Against the previous api.json, when there was one; `npm run api-diff` gives the full list. */

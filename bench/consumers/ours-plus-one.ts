@@ -1,13 +1,10 @@
 // ours.ts plus one more operation (a POST with a JSON body), to measure what
 // each further operation adds to a bundle.
-import {
-  Client,
-  NotFoundError,
-  dropletsList,
-  imagesGet,
-  registryDeleteRepositoryTag,
-  sshKeysCreate,
-} from "digitalocean-sdk";
+import { Client, NotFoundError } from "digitalocean-sdk/core";
+import { dropletsList } from "digitalocean-sdk/droplets";
+import { imagesGet } from "digitalocean-sdk/images";
+import { registryDeleteRepositoryTag } from "digitalocean-sdk/registry";
+import { sshKeysCreate } from "digitalocean-sdk/ssh-keys";
 
 export async function main(token: string): Promise<string[]> {
   const client = new Client({ token });

@@ -1,13 +1,12 @@
 // The 3-call consumer written with digitalocean-sdk: the lightweight Client and
-// standalone functions, so a bundler keeps only these three operations (with
-// retries, typed errors and auto-pagination, which live in the Client).
-import {
-  Client,
-  NotFoundError,
-  dropletsList,
-  imagesGet,
-  registryDeleteRepositoryTag,
-} from "digitalocean-sdk";
+// standalone functions, each imported from its resource group's path, so the
+// type-checker reads only those groups' declarations and a bundler keeps only
+// these three operations (with retries, typed errors and auto-pagination,
+// which live in the Client).
+import { Client, NotFoundError } from "digitalocean-sdk/core";
+import { dropletsList } from "digitalocean-sdk/droplets";
+import { imagesGet } from "digitalocean-sdk/images";
+import { registryDeleteRepositoryTag } from "digitalocean-sdk/registry";
 
 export async function main(token: string): Promise<string[]> {
   const client = new Client({ token });

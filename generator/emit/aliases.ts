@@ -30,7 +30,8 @@ export function aliasStatements(api: ApiModel, resource: ResourceInfo): Statemen
           kind: StructureKind.VariableStatement,
           isExported: true,
           declarationKind: VariableDeclarationKind.Const,
-          declarations: [{ name: alias.name, initializer: alias.target }],
+          // Typed, so the declaration file is written from this file alone (isolated declarations).
+          declarations: [{ name: alias.name, type: `typeof ${alias.target}`, initializer: alias.target }],
           docs,
         },
       ];

@@ -47,6 +47,8 @@ export function emitClient(api: ApiModel, project: Project): void {
         leadingTrivia: i === 0 ? undefined : blankLine,
         name: resource.property,
         isReadonly: true,
+        // Stated, so the declaration file is written from this file alone (isolated declarations).
+        type: resource.className,
         initializer: `new ${resource.className}(this)`,
         docs: [groupDoc(resource)],
       })),

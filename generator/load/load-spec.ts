@@ -28,7 +28,20 @@ export interface LoadedSpec {
   doc: OpenApiDocument;
   /** For a multi-file spec: origin name of each bundled schema -> the file (and fragment) it came from. */
   origins: ReadonlyMap<string, string>;
+  /** With a validator elsewhere: settles when the schema validation has; rejects with its SpecError. */
+  validated?: Promise<void>;
 }
+
+/** What a validator reports: swagger-parser's error, reduced to what toSpecError reads. */
+export interface ValidationFailure {
+  message?: string;
+  source?: string;
+  path?: (string | number)[];
+  errors?: { message?: string; path?: (string | number)[]; source?: string }[];
+}
+
+/** Validates a copy of the document elsewhere (a worker thread); resolves to the failure, if any. */
+export type ValidateApart = (doc: OpenApiDocument) => Promise<ValidationFailure | undefined>;
 
 /** The pinned input file, as installed from npm. */
 export function pinnedSpecPath(source: SpecSource, root: string): string {
@@ -50,8 +63,12 @@ export function readSpecBytes(file: string): Buffer {
   }
 }
 
-/** Parses, bundles external refs into the document, and validates it against the OpenAPI schema. */
-export async function loadSpec(file: string): Promise<LoadedSpec> {
+/**
+ * Parses, bundles external refs into the document, and validates it against
+ * the OpenAPI schema: here, or with `validateApart` beside the next steps
+ * (then `validated` says how it went, and the caller must await it).
+ */
+export async function loadSpec(file: string, validateApart?: ValidateApart): Promise<LoadedSpec> {
   const path = resolve(file);
   const bytes = readSpecBytes(path);
   const read = readSpecFiles(path);
@@ -75,6 +92,13 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
       first!.file,
       first!.pointer,
     );
+  }
+  if (validateApart) {
+    const validated = validateApart(doc).then((failure) => {
+      if (failure) throw toSpecError(failure, path);
+    });
+    validated.catch(() => undefined); // the caller awaits it
+    return { file: path, sha256: sha256(bytes), doc, origins, validated };
   }
   try {
     await SwaggerParser.validate(structuredClone(doc) as never);

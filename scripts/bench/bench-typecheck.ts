@@ -1,11 +1,13 @@
 // Benchmark 2: what type-checking the 3-call consumer costs, above an empty
 // project with the same settings (strict, skipLibCheck false), for our SDK,
-// openapi-typescript + openapi-fetch, and @digitalocean/dots.
+// openapi-typescript + openapi-fetch, and @digitalocean/dots; with BENCH_SPEC,
+// also for our SDK generated from that spec, which must cost the consumer
+// about the same: it pays for what it imports, not for the size of the API.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { consumerDir } from "./consumer-projects.ts";
+import { consumerDir, sdkOperations, secondConsumerDir } from "./consumer-projects.ts";
 import { measureCommand, type Measured } from "./measure-command.ts";
-import { installedVersion, root, tscJs, work } from "./paths.ts";
+import { generatedDir, installedVersion, root, secondSdkDir, tscJs, work } from "./paths.ts";
 import { deltaSecs, mb, ratio, secs, type BenchResult, type Row, type Target } from "./report.ts";
 import { median, medianRatio, rotate } from "./stats.ts";
 
@@ -20,8 +22,11 @@ interface Check extends Omit<Measured, "stdout" | "stderr"> {
   firstErrors: string[];
 }
 
-const subjects = ["empty", "ours", "openapi-fetch", "dots"] as const;
+const subjects = ["empty", "ours", "ours-second", "openapi-fetch", "dots"] as const;
 type Subject = (typeof subjects)[number];
+const dirOf = (name: Subject): string => (name === "ours-second" ? secondConsumerDir("ours") : consumerDir(name));
+/** The consumer-side cost may grow this much from the pinned SDK to BENCH_SPEC's. */
+const SCALING_LIMIT = 1.5;
 
 function parseDiagnostics(stdout: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -30,7 +35,7 @@ function parseDiagnostics(stdout: string): Record<string, string> {
 }
 
 async function check(name: Subject): Promise<Check> {
-  const m = await measureCommand(process.execPath, [tscJs, "-p", consumerDir(name), "--extendedDiagnostics"], {
+  const m = await measureCommand(process.execPath, [tscJs, "-p", dirOf(name), "--extendedDiagnostics"], {
     cwd: root,
   });
   const errors = m.stdout.split("\n").filter((l) => /error TS\d+/.test(l));
@@ -55,6 +60,8 @@ async function check(name: Subject): Promise<Check> {
 function unavailable(name: Subject): string | undefined {
   if (name === "ours" && !existsSync(join(work, "node_modules/digitalocean-sdk/dist")))
     return "generated/dist is missing";
+  if (name === "ours-second" && !existsSync(join(secondSdkDir, "dist")))
+    return "no BENCH_SPEC given, or its generation failed";
   if (name === "openapi-fetch" && !installedVersion("openapi-fetch")) return "openapi-fetch is not installed";
   if (name === "openapi-fetch" && !existsSync(join(consumerDir(name), "schema.d.ts")))
     return "openapi-typescript produced no schema";
@@ -78,7 +85,8 @@ export async function benchTypecheck(runs: number): Promise<BenchResult> {
   const vDots = installedVersion("@digitalocean/dots");
   const label: Record<Subject, string> = {
     empty: "empty project (baseline: ES2022 lib + @types/node)",
-    ours: "digitalocean-sdk (Client + 3 standalone functions)",
+    ours: `digitalocean-sdk, pinned spec, ${sdkOperations(generatedDir)} operations (Client + 3 functions, from their paths)`,
+    "ours-second": `digitalocean-sdk, BENCH_SPEC, ${sdkOperations(secondSdkDir)} operations (the same consumer)`,
     "openapi-fetch": `openapi-typescript ${vOats ?? "?"} + openapi-fetch ${vFetch ?? "?"}`,
     dots: `@digitalocean/dots ${vDots ?? "?"} (Kiota pinned to 1.0.0-preview.99)`,
   };
@@ -106,6 +114,33 @@ export async function benchTypecheck(runs: number): Promise<BenchResult> {
     ),
     compare("dots", 0.2, "typecheck-vs-dots", "A consumer's type-check adds under a fifth of what dots adds"),
   ];
+  // What the consumer makes tsc do above the empty project: types created (tsc's own count, the same in
+  // every run). Its CPU cost on these SDKs is a few hundredths of a second, below what this shared machine
+  // can tell apart between runs, so a ratio of two such CPU deltas says nothing; it is shown beside.
+  const addedTypes = (s: Subject) =>
+    Number(samples[s][0]?.diagnostics.Types) - Number(samples.empty[0]?.diagnostics.Types);
+  const scalingUsable = ok("ours") && ok("ours-second") && ok("empty");
+  const scaling = scalingUsable ? addedTypes("ours-second") / addedTypes("ours") : NaN;
+  const cpuScaling = scalingUsable ? medianRatio(added("ours-second"), added("ours")) : NaN;
+  // Run-to-run spread of the empty project's CPU: deltas below it are noise.
+  const noise = Math.max(...cpu("empty")) - Math.min(...cpu("empty"));
+  const belowNoise = [added("ours"), added("ours-second")].every((xs) => Math.abs(median(xs)) < noise);
+  const scalingTarget: Target = {
+    id: "typecheck-scaling",
+    text: `The 3-call consumer's type-check costs at most ${SCALING_LIMIT}x on BENCH_SPEC's SDK what it costs on the pinned one`,
+    value: scalingUsable ? scaling : undefined,
+    verdict: scalingUsable ? (scaling <= SCALING_LIMIT ? "PASS" : "MISS") : "n/a",
+    detail: scalingUsable
+      ? `${addedTypes("ours-second")} types added vs ${addedTypes("ours")}: ${ratio(scaling)} (target <= ${SCALING_LIMIT}x); ` +
+        `CPU added ${deltaSecs(median(added("ours-second")))} vs ${deltaSecs(median(added("ours")))} (${ratio(cpuScaling)}` +
+        (belowNoise ? `; both below the ${secs(noise)} spread of the empty project's CPU between rounds)` : ")")
+      : `cannot compare: ${unavailable("ours-second") ?? unavailable("ours") ?? "a type-check failed"}`,
+  };
+  targets.push(scalingTarget);
+  const operations: Partial<Record<Subject, number>> = {
+    ours: sdkOperations(generatedDir),
+    "ours-second": sdkOperations(secondSdkDir),
+  };
 
   const rows: Row[] = subjects.map((s) => {
     const why = unavailable(s);
@@ -118,7 +153,9 @@ export async function benchTypecheck(runs: number): Promise<BenchResult> {
     const base =
       s === "empty"
         ? `CPU ${secs(median(cpu(s)))}, wall ${secs(median(wall(s)))}`
-        : `${deltaSecs(median(added(s)))} CPU, ${deltaSecs(median(above(wall(s), wall("empty"))))} wall`;
+        : `${deltaSecs(median(added(s)))} CPU` +
+          (operations[s] ? ` (${(median(added(s)) / operations[s]!).toFixed(2)} ms per SDK operation)` : "") +
+          `, ${deltaSecs(median(above(wall(s), wall("empty"))))} wall`;
     return {
       benchmark: "2 type-check",
       subject: label[s],

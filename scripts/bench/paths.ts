@@ -15,6 +15,12 @@ const source = JSON.parse(readFileSync(join(root, "spec/source.json"), "utf8")) 
   package: string;
   file: string;
 };
+/** A second spec to generate from and check consumers against (`BENCH_SPEC=<entry file> npm run bench`). */
+export const secondSpec = process.env.BENCH_SPEC ? resolve(process.env.BENCH_SPEC) : undefined;
+/** Where the consumers of the second spec's SDK find it (an installed copy, like the pinned one's). */
+export const secondModules = join(work, "second/node_modules");
+export const secondSdkDir = join(secondModules, "digitalocean-sdk");
+
 /** The pinned spec, as the generator reads it. */
 export const specFile = join(root, "node_modules", source.package, source.file);
 

@@ -1,4 +1,4 @@
-// Inputs that are valid but awkward must generate and build, not crash:
+// Inputs that are valid but awkward must generate, build and type-check strictly, not crash:
 // schemas that refer to themselves (directly and through oneOf/allOf), and
 // operationIds, parameter names, descriptions and enum values that are not
 // safe as identifiers or inside comments.
@@ -19,7 +19,7 @@ const isClass = (v: unknown) => typeof v === "function" && /^class\b/.test(Funct
 
 async function generateAndBuild(fixture: string): Promise<string> {
   const out = join(tempDir("odd"), "sdk");
-  const result = await runGenerator(["--spec", join(badSpecs, fixture), "--out", out]);
+  const result = await runGenerator(["--spec", join(badSpecs, fixture), "--out", out, "--type-check"]);
   expect(result.stderr).not.toContain("generate failed");
   expect(result.code).toBe(0);
   return out;

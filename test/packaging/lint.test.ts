@@ -27,11 +27,15 @@ describe("package linters", () => {
       problems: Record<string, unknown> | unknown[];
     };
     expect(report.problems).toEqual({});
-    expect(Object.keys(report.analysis.entrypoints["."]!.resolutions).sort()).toEqual([
-      "bundler",
-      "node10",
-      "node16-cjs",
-      "node16-esm",
-    ]);
+    // The root and every import path (/core, one per resource group), under every resolution.
+    const entrypoints = Object.keys(report.analysis.entrypoints);
+    expect(entrypoints).toEqual(expect.arrayContaining([".", "./core", "./droplets", "./ssh-keys"]));
+    for (const entrypoint of entrypoints.filter((e) => e !== "./package.json"))
+      expect(Object.keys(report.analysis.entrypoints[entrypoint]!.resolutions).sort()).toEqual([
+        "bundler",
+        "node10",
+        "node16-cjs",
+        "node16-esm",
+      ]);
   });
 });

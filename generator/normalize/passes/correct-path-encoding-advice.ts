@@ -9,6 +9,7 @@
 // asks for URL- or percent-encoding is replaced by what the SDK does, which is
 // what the generated docs then say.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { formatPointer } from "../../pointer.ts";
 import { walkDocument } from "./support/walk-document.ts";
 
@@ -37,24 +38,24 @@ export function withoutEncodingAdvice(
 export const correctPathEncodingAdvice: NormalizePass = {
   name: "correct-path-encoding-advice",
   run(input, ctx) {
-    const doc = structuredClone(input);
-    walkDocument(doc, {
+    const edit = new DocumentEditor(input);
+    walkDocument(input, {
       operation(operation, at) {
         const path = at[1] ?? "";
         if (!path.includes("{") || typeof operation.description !== "string") return;
         const corrected = withoutEncodingAdvice(operation.description, "operation");
         if (corrected === undefined) return;
-        operation.description = corrected;
+        edit.at(at).description = corrected;
         ctx.fixed("the description says what the SDK encodes", formatPointer([...at, "description"]));
       },
       parameter(parameter, at) {
         if (parameter.in !== "path" || typeof parameter.description !== "string") return;
         const corrected = withoutEncodingAdvice(parameter.description);
         if (corrected === undefined) return;
-        parameter.description = corrected;
+        edit.at(at).description = corrected;
         ctx.fixed(`${String(parameter.name)}: the description says what the SDK encodes`, formatPointer(at));
       },
     });
-    return doc;
+    return edit.result();
   },
 };

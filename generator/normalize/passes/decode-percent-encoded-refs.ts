@@ -4,22 +4,23 @@
 // passes match refs by their target, so every internal ref is rewritten to one
 // canonical, unencoded pointer. External refs (files, URLs) are left alone.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { formatPointer, parsePointer } from "../../pointer.ts";
 import { visitObjects } from "../walk.ts";
 
 export const decodePercentEncodedRefs: NormalizePass = {
   name: "decode-percent-encoded-refs",
   run(input, ctx) {
-    const doc = structuredClone(input);
-    visitObjects(doc, (node, tokens) => {
+    const edit = new DocumentEditor(input);
+    visitObjects(input, (node, tokens) => {
       const ref = node.$ref;
       if (typeof ref !== "string" || !ref.startsWith("#") || !ref.includes("%")) return;
       const canonical = formatPointer(parsePointer(ref));
       if (canonical !== ref) {
-        node.$ref = canonical;
+        edit.at(tokens).$ref = canonical;
         ctx.fixed(`decoded ${ref}`, formatPointer(tokens));
       }
     });
-    return doc;
+    return edit.result();
   },
 };

@@ -25,6 +25,7 @@
 // that pointed into the `oneOf` (a bundler may park a shared member there,
 // `.../oneOf/3`) move along to `anyOf`, so none is left dangling.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import type { OpenApiDocument } from "../../openapi.ts";
 import { escapeToken, formatPointer } from "../../pointer.ts";
 import { isLocalRef, moveRefs, resolveLocal } from "./support/refs.ts";
@@ -40,34 +41,36 @@ function resolves(doc: OpenApiDocument, target: unknown): boolean {
 export const dropBrokenDiscriminatorMappings: NormalizePass = {
   name: "drop-broken-discriminator-mappings",
   run(input, ctx) {
-    const doc = structuredClone(input);
+    const edit = new DocumentEditor(input);
     const renamed: string[][] = [];
-    walkDocument(doc, {
+    walkDocument(input, {
       schema(schema, at) {
         const discriminator = schema.discriminator;
         if (!isObject(discriminator) || !isObject(discriminator.mapping)) return;
         const where = formatPointer([...at, "discriminator"]);
         const mapping = discriminator.mapping;
-        const dropped = Object.entries(mapping).filter(([, target]) => !resolves(doc, target));
+        // Against the output so far: what this pass already renamed no longer resolves.
+        const dropped = Object.entries(mapping).filter(([, target]) => !resolves(edit.result(), target));
         if (dropped.length === 0) return;
         for (const [value, target] of dropped) {
           ctx.warn(
             `discriminator mapping ${JSON.stringify(value)} -> ${JSON.stringify(target)} points at nothing in the document`,
             where,
           );
-          delete mapping[value];
+          delete edit.at([...at, "discriminator", "mapping"])[value];
         }
-        if (Object.keys(mapping).length > 0) {
+        if (dropped.length < Object.keys(mapping).length) {
           ctx.fixed(`dropped ${dropped.length} dangling discriminator mapping entries`, where);
         } else {
-          delete schema.discriminator;
+          const writable = edit.at(at);
+          delete writable.discriminator;
           ctx.fixed(
             `dropped the discriminator on ${JSON.stringify(discriminator.propertyName)}: none of its ${dropped.length} mapping entries resolves`,
             where,
           );
           if (Array.isArray(schema.oneOf) && schema.anyOf === undefined) {
-            schema.anyOf = schema.oneOf;
-            delete schema.oneOf;
+            writable.anyOf = schema.oneOf;
+            delete writable.oneOf;
             renamed.push([...at]);
             ctx.fixed("the oneOf it governed is now anyOf: its members overlap", where);
           }
@@ -75,7 +78,7 @@ export const dropBrokenDiscriminatorMappings: NormalizePass = {
       },
     });
     // Refs into a renamed `oneOf` (a shared member, `.../oneOf/3`) follow it to `anyOf`.
-    for (const tokens of renamed) moveRefs(doc, [...tokens, "oneOf"], [...tokens, "anyOf"]);
-    return doc;
+    for (const tokens of renamed) moveRefs(edit, [...tokens, "oneOf"], [...tokens, "anyOf"]);
+    return edit.result();
   },
 };

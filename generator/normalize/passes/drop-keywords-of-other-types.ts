@@ -8,6 +8,7 @@
 // (number bounds on strings, length/pattern on numbers, item counts on
 // non-arrays) constrain nothing, so they are dropped.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { formatPointer } from "../../pointer.ts";
 import { walkDocument } from "./support/walk-document.ts";
 
@@ -23,8 +24,8 @@ const FAMILIES: { keywords: string[]; types: string[] }[] = [
 export const dropKeywordsOfOtherTypes: NormalizePass = {
   name: "drop-keywords-of-other-types",
   run(input, ctx) {
-    const doc = structuredClone(input);
-    walkDocument(doc, {
+    const edit = new DocumentEditor(input);
+    walkDocument(input, {
       schema(schema, at) {
         const type = schema.type;
         if (typeof type !== "string") return;
@@ -36,11 +37,11 @@ export const dropKeywordsOfOtherTypes: NormalizePass = {
               `dropped ${keyword}: ${JSON.stringify(schema[keyword])}, which does not apply to type ${type}`,
               formatPointer([...at, keyword]),
             );
-            delete schema[keyword];
+            delete edit.at(at)[keyword];
           }
         }
       },
     });
-    return doc;
+    return edit.result();
   },
 };

@@ -14,6 +14,7 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import type { OpenApiDocument } from "../../openapi.ts";
 import { formatPointer, getAt, parsePointer } from "../../pointer.ts";
 import { deref, refTargets } from "./support/refs.ts";
@@ -97,7 +98,7 @@ function schemaChecker(doc: OpenApiDocument): (schema: unknown, value: unknown) 
 export const dropMismatchedExamples: NormalizePass = {
   name: "drop-mismatched-examples",
   run(input, ctx) {
-    const doc = structuredClone(input);
+    const edit = new DocumentEditor(input);
     const check = schemaChecker(input);
     const shared = refTargets(input);
     const uncompiled = new Set<string>();
@@ -128,28 +129,29 @@ export const dropMismatchedExamples: NormalizePass = {
     const holder = (node: JsonObject, at: Tokens): void => {
       if (node.schema === undefined) return;
       const schemaAt = [...at, "schema"];
-      if ("example" in node && mismatched(schemaAt, node.example, [...at, "example"])) delete node.example;
+      if ("example" in node && mismatched(schemaAt, node.example, [...at, "example"])) delete edit.at(at).example;
       if (!isObject(node.examples)) return;
-      const examples = node.examples;
-      for (const [name, entry] of Object.entries(examples)) {
+      let kept = 0;
+      for (const [name, entry] of Object.entries(node.examples)) {
         // Resolved in the input: a ref'd example is judged against this schema, wherever it lives.
         const example = deref(input, entry);
-        if (!isObject(example) || !("value" in example)) continue;
-        if (mismatched(schemaAt, example.value, [...at, "examples", name])) delete examples[name];
+        if (isObject(example) && "value" in example && mismatched(schemaAt, example.value, [...at, "examples", name]))
+          delete edit.at([...at, "examples"])[name];
+        else kept++;
       }
-      if (Object.keys(examples).length === 0) delete node.examples;
+      if (kept === 0) delete edit.at(at).examples;
     };
 
-    walkDocument(doc, {
+    walkDocument(input, {
       schema(schema, at) {
         if ("example" in schema && schema.$ref === undefined && mismatched(at, schema.example, [...at, "example"]))
-          delete schema.example;
+          delete edit.at(at).example;
       },
       mediaType: holder,
       parameter: holder,
       header: holder,
     });
     if (dropped > 0) ctx.warn(`dropped ${dropped} example(s) that do not match their schema`);
-    return doc;
+    return edit.result();
   },
 };

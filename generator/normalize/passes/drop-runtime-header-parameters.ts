@@ -7,6 +7,7 @@
 // (matched case-insensitively, through refs). Real header parameters such as
 // droplets_destroy_withAssociatedResourcesDangerous' `X-Dangerous` stay.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { HTTP_METHODS } from "../../openapi.ts";
 import { formatPointer, getAt } from "../../pointer.ts";
 import { deref, removeListItems } from "./support/refs.ts";
@@ -17,7 +18,8 @@ const RUNTIME_HEADERS = new Set(["accept", "content-type", "authorization"]);
 export const dropRuntimeHeaderParameters: NormalizePass = {
   name: "drop-runtime-header-parameters",
   run(input, ctx) {
-    const doc = structuredClone(input);
+    const doc = input;
+    const edit = new DocumentEditor(input);
     const lists: string[][] = [];
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
       if (!isObject(item)) continue;
@@ -43,10 +45,10 @@ export const dropRuntimeHeaderParameters: NormalizePass = {
       if (drop.size > 0) removals.push([list, drop]);
     }
     for (const [list, drop] of removals) {
-      removeListItems(doc, list, drop);
-      const owner = getAt(doc, list.slice(0, -1)) as Record<string, unknown>;
+      removeListItems(edit, list, drop);
+      const owner = edit.at(list.slice(0, -1));
       if ((owner.parameters as unknown[]).length === 0) delete owner.parameters;
     }
-    return doc;
+    return edit.result();
   },
 };

@@ -6,6 +6,7 @@
 // not. Formats outside OpenAPI 3.0's and JSON Schema's registries (what
 // ajv-formats implements) are dropped.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { formatPointer } from "../../pointer.ts";
 import { walkDocument } from "./support/walk-document.ts";
 
@@ -43,15 +44,15 @@ const KNOWN_FORMATS = new Set([
 export const dropUnknownFormats: NormalizePass = {
   name: "drop-unknown-formats",
   run(input, ctx) {
-    const doc = structuredClone(input);
-    walkDocument(doc, {
+    const edit = new DocumentEditor(input);
+    walkDocument(input, {
       schema(schema, at) {
         const format = schema.format;
         if (format === undefined || (typeof format === "string" && KNOWN_FORMATS.has(format))) return;
-        delete schema.format;
+        delete edit.at(at).format;
         ctx.fixed(`dropped unknown format ${JSON.stringify(format)}`, formatPointer([...at, "format"]));
       },
     });
-    return doc;
+    return edit.result();
   },
 };

@@ -7,6 +7,7 @@
 // pattern (whole 4-character groups, `=`/`==` padding only at the end). The
 // TypeScript type (string) does not change.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { formatPointer } from "../../pointer.ts";
 import { walkDocument } from "./support/walk-document.ts";
 
@@ -15,14 +16,15 @@ export const BASE64_PATTERN = "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za
 export const expressByteFormatAsPattern: NormalizePass = {
   name: "express-byte-format-as-pattern",
   run(input, ctx) {
-    const doc = structuredClone(input);
-    walkDocument(doc, {
+    const edit = new DocumentEditor(input);
+    walkDocument(input, {
       schema(schema, at) {
         if (schema.format !== "byte") return;
-        delete schema.format;
+        const writable = edit.at(at);
+        delete writable.format;
         const where = formatPointer(at);
         if (schema.pattern === undefined) {
-          schema.pattern = BASE64_PATTERN;
+          writable.pattern = BASE64_PATTERN;
           ctx.fixed("format byte written as the base64 pattern", where);
         } else {
           // A pattern of its own already constrains the text; keep it rather than combine two.
@@ -30,6 +32,6 @@ export const expressByteFormatAsPattern: NormalizePass = {
         }
       },
     });
-    return doc;
+    return edit.result();
   },
 };

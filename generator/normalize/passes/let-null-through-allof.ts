@@ -11,6 +11,7 @@
 // that other refs also point at is left alone (the change would leak to them)
 // and reported.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import type { OpenApiDocument } from "../../openapi.ts";
 import { formatPointer } from "../../pointer.ts";
 import { deref, refTargets } from "./support/refs.ts";
@@ -40,22 +41,23 @@ function makeNullable(schema: JsonObject): void {
 export const letNullThroughAllOf: NormalizePass = {
   name: "let-null-through-allof",
   run(input, ctx) {
-    const doc = structuredClone(input);
-    const shared = refTargets(doc);
-    walkDocument(doc, {
+    const edit = new DocumentEditor(input);
+    const shared = refTargets(input);
+    walkDocument(input, {
       schema(owner, at) {
         if (!Array.isArray(owner.allOf)) return;
         const branches = owner.allOf as unknown[];
         const nullable = branches.find(
           (b): b is JsonObject => isObject(b) && b.$ref === undefined && b.nullable === true,
         );
-        if (!nullable || acceptsNull(doc, owner)) return;
+        // Refs are followed in the output so far: an earlier fix may already let null through there.
+        if (!nullable || acceptsNull(edit.result(), owner)) return;
         if (typeof owner.type === "string" && owner.nullable !== true) {
-          makeNullable(owner);
+          makeNullable(edit.at(at));
           ctx.fixed("an allOf branch is nullable: made the composition itself nullable", formatPointer(at));
         }
         branches.forEach((branch, index) => {
-          if (!isObject(branch) || acceptsNull(doc, branch)) return;
+          if (!isObject(branch) || acceptsNull(edit.result(), branch)) return;
           const branchAt = formatPointer([...at, "allOf", String(index)]);
           if (shared.has(branchAt)) {
             ctx.warn(
@@ -68,7 +70,7 @@ export const letNullThroughAllOf: NormalizePass = {
               nullable: true,
               enum: [null],
             };
-            branches[index] = { anyOf: [branch, onlyNull] };
+            edit.at<unknown[]>([...at, "allOf"])[index] = { anyOf: [branch, onlyNull] };
             ctx.fixed(`a sibling branch is nullable: ${branch.$ref} may now be null too`, branchAt);
           } else if (
             typeof branch.type === "string" &&
@@ -76,7 +78,7 @@ export const letNullThroughAllOf: NormalizePass = {
             branch.anyOf === undefined &&
             branch.oneOf === undefined
           ) {
-            makeNullable(branch);
+            makeNullable(edit.at([...at, "allOf", String(index)]));
             ctx.fixed("a sibling branch is nullable: made this branch nullable too", branchAt);
           } else {
             ctx.warn(
@@ -87,6 +89,6 @@ export const letNullThroughAllOf: NormalizePass = {
         });
       },
     });
-    return doc;
+    return edit.result();
   },
 };

@@ -13,10 +13,11 @@
 // a `$ref` target used elsewhere. Branches are never removed, so refs into
 // `allOf/<n>` stay valid. Names no part of the object defines are reported.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import type { OpenApiDocument } from "../../openapi.ts";
 import { formatPointer } from "../../pointer.ts";
 import { deref, refTargets } from "./support/refs.ts";
-import { isObject, walkDocument, type JsonObject } from "./support/walk-document.ts";
+import { isObject, walkDocument } from "./support/walk-document.ts";
 
 /** Does `schema` (through refs and nested allOf) declare property `name`? */
 function defines(doc: OpenApiDocument, schema: unknown, name: string, depth = 0): boolean {
@@ -29,9 +30,10 @@ function defines(doc: OpenApiDocument, schema: unknown, name: string, depth = 0)
 export const liftAllOfRequired: NormalizePass = {
   name: "lift-allof-required",
   run(input, ctx) {
-    const doc = structuredClone(input);
-    const shared = refTargets(doc);
-    walkDocument(doc, {
+    const edit = new DocumentEditor(input);
+    const shared = refTargets(input);
+    const doc = input; // read only: this pass changes no properties, the only thing it reads through refs
+    walkDocument(input, {
       schema(owner, at) {
         if (!Array.isArray(owner.allOf)) return;
         const branches = owner.allOf as unknown[];
@@ -52,12 +54,13 @@ export const liftAllOfRequired: NormalizePass = {
             );
           }
           if (lifted.length === 0) return;
-          const ownerRequired = Array.isArray(owner.required) ? (owner.required as string[]) : [];
-          owner.required = [...ownerRequired, ...lifted.filter((name) => !ownerRequired.includes(name))];
+          const writable = edit.at(at);
+          const ownerRequired = Array.isArray(writable.required) ? (writable.required as string[]) : [];
+          writable.required = [...ownerRequired, ...lifted.filter((name) => !ownerRequired.includes(name))];
           if (!shared.has(formatPointer(branchAt))) {
             const rest = (branch.required as unknown[]).filter((name) => !lifted.includes(name as string));
-            if (rest.length > 0) branch.required = rest;
-            else delete (branch as JsonObject).required;
+            if (rest.length > 0) edit.at(branchAt).required = rest;
+            else delete edit.at(branchAt).required;
           }
           ctx.fixed(
             `lifted required ${lifted.join(", ")} from allOf/${index} to the object that defines them`,
@@ -66,6 +69,6 @@ export const liftAllOfRequired: NormalizePass = {
         });
       },
     });
-    return doc;
+    return edit.result();
   },
 };

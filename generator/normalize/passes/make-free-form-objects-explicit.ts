@@ -9,6 +9,7 @@
 // validators and tells generators the object is open. Runs after
 // lift-allof-required, which leaves such `{type: object}` branches behind.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { formatPointer } from "../../pointer.ts";
 import { walkDocument } from "./support/walk-document.ts";
 
@@ -17,14 +18,14 @@ const SHAPING = ["properties", "additionalProperties", "allOf", "anyOf", "oneOf"
 export const makeFreeFormObjectsExplicit: NormalizePass = {
   name: "make-free-form-objects-explicit",
   run(input, ctx) {
-    const doc = structuredClone(input);
-    walkDocument(doc, {
+    const edit = new DocumentEditor(input);
+    walkDocument(input, {
       schema(schema, at) {
         if (schema.type !== "object" || SHAPING.some((key) => key in schema)) return;
-        schema.additionalProperties = true;
+        edit.at(at).additionalProperties = true;
         ctx.fixed("an object schema without properties is open: added additionalProperties: true", formatPointer(at));
       },
     });
-    return doc;
+    return edit.result();
   },
 };

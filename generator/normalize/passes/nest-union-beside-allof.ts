@@ -8,37 +8,47 @@
 // intersection. Refs into the union move along.
 import type { NormalizePass } from "../pass.ts";
 import { formatPointer } from "../../pointer.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { moveRefs } from "./support/refs.ts";
 import { type JsonObject, walkDocument } from "./support/walk-document.ts";
 
 const UNIONS = ["oneOf", "anyOf"] as const;
 
+const startsWith = (tokens: readonly string[], prefix: readonly string[]): boolean =>
+  prefix.length <= tokens.length && prefix.every((token, i) => tokens[i] === token);
+
 export const nestUnionBesideAllOf: NormalizePass = {
   name: "nest-union-beside-allof",
   run(input, ctx) {
-    const doc = structuredClone(input);
+    const edit = new DocumentEditor(input);
     const moved: [string[], string[]][] = [];
-    walkDocument(doc, {
-      schema(schema: JsonObject, at) {
-        if (!Array.isArray(schema.allOf)) return;
-        const union = UNIONS.find((key) => Array.isArray(schema[key]));
+    walkDocument(input, {
+      schema(found: JsonObject, at) {
+        if (!Array.isArray(found.allOf)) return;
+        const union = UNIONS.find((key) => Array.isArray(found[key]));
         if (!union) return;
+        // A pair nested in a union moved earlier is found at its input place.
+        const place = moved.reduce(
+          (tokens, [from, to]) => (startsWith(tokens, from) ? [...to, ...tokens.slice(from.length)] : tokens),
+          at,
+        );
+        const schema = edit.at(place);
         const part: JsonObject = { [union]: schema[union] };
         delete schema[union];
         if (schema.discriminator !== undefined) {
           part.discriminator = schema.discriminator;
           delete schema.discriminator;
         }
-        const index = schema.allOf.length;
-        schema.allOf.push(part);
+        const index = (schema.allOf as unknown[]).length;
+        schema.allOf = [...(schema.allOf as unknown[]), part];
         moved.push([
           [...at, union],
-          [...at, "allOf", String(index), union],
+          [...place, "allOf", String(index), union],
         ]);
         ctx.fixed(`${union} beside allOf -> one more allOf part`, formatPointer(at));
       },
     });
-    for (const [from, to] of moved) moveRefs(doc, from, to);
-    return doc;
+    for (const [from, to] of moved) moveRefs(edit, from, to);
+    return edit.result();
   },
 };

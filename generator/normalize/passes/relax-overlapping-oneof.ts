@@ -7,6 +7,7 @@
 // is what such a list means; the generated union type is the same. Refs into
 // the list move along.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { derefLocal } from "../../openapi.ts";
 import { formatPointer } from "../../pointer.ts";
 import { moveRefs } from "./support/refs.ts";
@@ -44,21 +45,23 @@ function plainPrimitive(doc: unknown, branch: unknown): string | undefined {
 export const relaxOverlappingOneOf: NormalizePass = {
   name: "relax-overlapping-oneof",
   run(input, ctx) {
-    const doc = structuredClone(input);
+    const edit = new DocumentEditor(input);
+    const doc = input; // read only: refs are followed to what this pass does not change
     const moved: string[][] = [];
-    walkDocument(doc, {
+    walkDocument(input, {
       schema(schema: JsonObject, at) {
         if (!Array.isArray(schema.oneOf) || schema.anyOf !== undefined || schema.discriminator !== undefined) return;
         const kinds = schema.oneOf.map((branch) => plainPrimitive(doc, branch)).filter((k) => k !== undefined);
         const twice = kinds.find((kind, i) => kinds.indexOf(kind) !== i);
         if (!twice) return;
-        schema.anyOf = schema.oneOf;
-        delete schema.oneOf;
+        const writable = edit.at(at);
+        writable.anyOf = schema.oneOf;
+        delete writable.oneOf;
         moved.push([...at]);
         ctx.fixed(`oneOf -> anyOf: two branches accept every ${twice}`, formatPointer(at));
       },
     });
-    for (const at of moved) moveRefs(doc, [...at, "oneOf"], [...at, "anyOf"]);
-    return doc;
+    for (const at of moved) moveRefs(edit, [...at, "oneOf"], [...at, "anyOf"]);
+    return edit.result();
   },
 };

@@ -5,6 +5,7 @@
 // generator ignores it and emits plain words, which its validator rejects), so
 // the standard name is used.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { formatPointer } from "../../pointer.ts";
 import { walkDocument } from "./support/walk-document.ts";
 
@@ -14,8 +15,8 @@ export const STANDARD_FORMAT_NAMES: Readonly<Record<string, string>> = { url: "u
 export const renameNonstandardFormats: NormalizePass = {
   name: "rename-nonstandard-formats",
   run(input, ctx) {
-    const doc = structuredClone(input);
-    walkDocument(doc, {
+    const edit = new DocumentEditor(input);
+    walkDocument(input, {
       schema(schema, at) {
         const standard = typeof schema.format === "string" ? STANDARD_FORMAT_NAMES[schema.format] : undefined;
         if (standard === undefined) return;
@@ -23,9 +24,9 @@ export const renameNonstandardFormats: NormalizePass = {
           `format ${JSON.stringify(schema.format)} renamed ${JSON.stringify(standard)}`,
           formatPointer([...at, "format"]),
         );
-        schema.format = standard;
+        edit.at(at).format = standard;
       },
     });
-    return doc;
+    return edit.result();
   },
 };

@@ -9,6 +9,7 @@
 // legacy octal escapes/backreferences, which cannot be kept as they are) is
 // dropped with a warning: no constraint beats a wrong one.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { formatPointer } from "../../pointer.ts";
 import { walkDocument } from "./support/walk-document.ts";
 
@@ -77,25 +78,25 @@ export function toUnicodePattern(pattern: string): string | undefined {
 export const repairUnicodePatterns: NormalizePass = {
   name: "repair-unicode-patterns",
   run(input, ctx) {
-    const doc = structuredClone(input);
-    walkDocument(doc, {
+    const edit = new DocumentEditor(input);
+    walkDocument(input, {
       schema(schema, at) {
         const pattern = schema.pattern;
         if (typeof pattern !== "string" || compiles(pattern, "u")) return;
         const where = formatPointer([...at, "pattern"]);
         const repaired = toUnicodePattern(pattern);
         if (repaired === undefined) {
-          delete schema.pattern;
+          delete edit.at(at).pattern;
           ctx.warn(
             `pattern ${JSON.stringify(pattern)} is not a valid u-flag regex and cannot be rewritten; dropped`,
             where,
           );
         } else {
-          schema.pattern = repaired;
+          edit.at(at).pattern = repaired;
           ctx.fixed(`pattern ${JSON.stringify(pattern)} -> ${JSON.stringify(repaired)}`, where);
         }
       },
     });
-    return doc;
+    return edit.result();
   },
 };

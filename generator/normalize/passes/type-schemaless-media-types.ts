@@ -6,6 +6,7 @@
 // string}`; JSON ones get `{}` (any JSON value); anything else is bytes,
 // `{type: string, format: binary}`.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { formatPointer } from "../../pointer.ts";
 import { walkDocument } from "./support/walk-document.ts";
 
@@ -19,15 +20,16 @@ export function schemaForMediaType(mediaType: string): Record<string, unknown> {
 export const typeSchemalessMediaTypes: NormalizePass = {
   name: "type-schemaless-media-types",
   run(input, ctx) {
-    const doc = structuredClone(input);
-    walkDocument(doc, {
+    const edit = new DocumentEditor(input);
+    walkDocument(input, {
       mediaType(media, at) {
         if (media.schema !== undefined) return;
         const mediaType = at[at.length - 1]!;
-        media.schema = schemaForMediaType(mediaType);
-        ctx.fixed(`gave ${mediaType} the schema ${JSON.stringify(media.schema)}`, formatPointer(at));
+        const schema = schemaForMediaType(mediaType);
+        edit.at(at).schema = schema;
+        ctx.fixed(`gave ${mediaType} the schema ${JSON.stringify(schema)}`, formatPointer(at));
       },
     });
-    return doc;
+    return edit.result();
   },
 };

@@ -8,6 +8,7 @@
 // Annotation-only siblings (description, example, ...) constrain nothing and
 // are left where they are.
 import type { NormalizePass } from "../pass.ts";
+import { DocumentEditor } from "./support/edit.ts";
 import { formatPointer } from "../../pointer.ts";
 import { walkDocument } from "./support/walk-document.ts";
 
@@ -16,8 +17,8 @@ const ANNOTATIONS = new Set(["description", "title", "example", "examples", "ext
 export const wrapRefSiblingsInAllOf: NormalizePass = {
   name: "wrap-ref-siblings-in-allof",
   run(input, ctx) {
-    const doc = structuredClone(input);
-    walkDocument(doc, {
+    const edit = new DocumentEditor(input);
+    walkDocument(input, {
       schema(schema, at) {
         if (typeof schema.$ref !== "string") return;
         const constraints = Object.keys(schema).filter(
@@ -25,12 +26,15 @@ export const wrapRefSiblingsInAllOf: NormalizePass = {
         );
         if (constraints.length === 0) return;
         const ref = { $ref: schema.$ref };
-        delete schema.$ref;
+        const wrapped = edit.at(at);
+        delete wrapped.$ref;
         // Appended, so refs into an existing sibling allOf keep their indices.
-        schema.allOf = [...(Array.isArray(schema.allOf) ? schema.allOf : []), ref];
+        wrapped.allOf = [...(Array.isArray(schema.allOf) ? schema.allOf : []), ref];
         ctx.fixed(`moved ${ref.$ref} into allOf so its siblings (${constraints.join(", ")}) apply`, formatPointer(at));
+        // No longer a ref: the walk goes on into its siblings, as into any schema.
+        return wrapped;
       },
     });
-    return doc;
+    return edit.result();
   },
 };

@@ -49,11 +49,36 @@ const calls = (baseUrl: string) => `
   console.log(JSON.stringify({ email: account?.email, droplets: account?.droplet_limit, sameViaFunction: direct.account?.email === account?.email, notFound, isSdkError }));
 `;
 
+// The same calls through the package's import paths: the Client and errors
+// from /core, each operation from its resource group's path.
+const pathCalls = (baseUrl: string) => `
+  const client = new Client({ token: "consumer-token", baseUrl: ${baseUrl}, maxRetries: 0 });
+  const { account } = await accountGet(client);
+  const direct = await accountGet(client);
+  let notFound = "";
+  let isSdkError = false;
+  try {
+    await imagesGet(client, 404);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound = error.name;
+    isSdkError = error instanceof DigitalOceanError;
+  }
+  console.log(JSON.stringify({ email: account?.email, droplets: account?.droplet_limit, sameViaFunction: direct.account?.email === account?.email, notFound, isSdkError }));
+`;
+
 // A wrong argument type must be an error, or the types would be \`any\` in disguise (never called).
 const typeProbe = `
 function probe() {
   // @ts-expect-error an image id is a number or a string, not an object
   return imagesGet(new DigitalOcean({ token: "t" }), { id: 1 });
+}
+void probe;
+`;
+
+const pathProbe = `
+function probe() {
+  // @ts-expect-error an image id is a number or a string, not an object
+  return imagesGet(new Client({ token: "t" }), { id: 1 });
 }
 void probe;
 `;
@@ -142,6 +167,48 @@ export const consumers: Consumer[] = [
         files: ["index.ts"],
       }),
       "index.ts": `import { DigitalOcean, DigitalOceanError, NotFoundError, accountGet, imagesGet } from "digitalocean-sdk";\n${typeProbe}\nconst baseUrl = (globalThis as unknown as { process: { argv: string[] } }).process.argv[2];\n${calls("baseUrl")}`,
+    },
+  },
+  {
+    name: "typescript-node16-import-paths",
+    entry: "out/index.js",
+    files: {
+      "package.json": JSON.stringify({ name: "consumer-ts-node16-paths", private: true, type: "module" }),
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: {
+          ...strict,
+          module: "node16",
+          moduleResolution: "node16",
+          target: "es2022",
+          outDir: "out",
+          types: ["node"],
+          typeRoots: [nodeTypes],
+        },
+        files: ["index.ts"],
+      }),
+      "index.ts": `import { Client, DigitalOceanError, NotFoundError } from "digitalocean-sdk/core";\nimport { accountGet } from "digitalocean-sdk/account";\nimport { imagesGet } from "digitalocean-sdk/images";\n${pathProbe}${pathCalls("process.argv[2]")}`,
+    },
+  },
+  {
+    name: "commonjs-javascript-import-paths",
+    entry: "index.js",
+    files: {
+      "package.json": JSON.stringify({ name: "consumer-cjs-paths", private: true, type: "commonjs" }),
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: {
+          ...strict,
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2022",
+          allowJs: true,
+          checkJs: true,
+          noEmit: true,
+          types: ["node"],
+          typeRoots: [nodeTypes],
+        },
+        files: ["index.js"],
+      }),
+      "index.js": `// @ts-check\nconst { Client, DigitalOceanError, NotFoundError } = require("digitalocean-sdk/core");\nconst { accountGet } = require("digitalocean-sdk/account");\nconst { imagesGet } = require("digitalocean-sdk/images");\n${pathProbe}\nasync function main() {${pathCalls("process.argv[2]")}}\nmain().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`,
     },
   },
 ];

@@ -8,6 +8,7 @@
 // changed. The output must also type-check against the real runtime.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { parseRenames, parseWaiters, type SpecData } from "../../../generator/load/spec-data.ts";
 import { renderPackage } from "../../../generator/pipeline.ts";
@@ -57,5 +58,17 @@ describe.each(["shop", "clashes", "inference"])("the %s fixture", (name) => {
     const { files } = await rendered;
     const sources = new Map([...files].filter(([path]) => path.startsWith("src/") && !path.startsWith("src/core/")));
     expect(typeErrors(sources)).toEqual([]);
+  }, 120_000);
+
+  it("states every export's type, so each module is declared from itself alone", async () => {
+    const { files } = await rendered;
+    const needChecker = [...files]
+      .filter(([path]) => path.startsWith("src/") && !path.startsWith("src/core/"))
+      .filter(
+        ([path, text]) =>
+          ts.transpileDeclaration(text, { fileName: path, reportDiagnostics: true }).diagnostics?.length !== 0,
+      )
+      .map(([path]) => path);
+    expect(needChecker).toEqual([]);
   }, 120_000);
 });

@@ -20,7 +20,16 @@ const urls: string[] = [];
 beforeAll(async () => {
   summary = execFileSync(
     process.execPath,
-    ["--import", "tsx", "generator/cli.ts", "--spec", "test/fixtures/other-spec/openapi.yaml", "--out", out],
+    [
+      "--import",
+      "tsx",
+      "generator/cli.ts",
+      "--spec",
+      "test/fixtures/other-spec/openapi.yaml",
+      "--out",
+      out,
+      "--type-check",
+    ],
     {
       cwd: root,
       encoding: "utf8",

@@ -26,7 +26,7 @@ const modelNames = (dir: string) =>
   Object.keys((JSON.parse(read(dir, "openapi.json")) as { components: { schemas: object } }).components.schemas).sort();
 
 beforeAll(async () => {
-  await generate({ root, spec: entry, outDir: out });
+  await generate({ root, spec: entry, outDir: out, typeCheck: true });
 }, 180_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -54,7 +54,7 @@ describe("a spec in DigitalOcean's multi-file layout", () => {
     const models = read(out, "src/models/widgets.ts");
     expect(models).toMatch(/export interface ClientModel \{/);
     expect(models).toMatch(/export interface ThingsResource \{/);
-    expect(read(out, "src/client.ts")).toMatch(/readonly things = new ThingsApi\(this\)/);
+    expect(read(out, "src/client.ts")).toMatch(/readonly things: ThingsApi = new ThingsApi\(this\)/);
     expect(read(out, "src/models/regions.ts")).toMatch(/export interface Region \{/);
   });
 

@@ -172,7 +172,7 @@ describe("emitAliases", () => {
     );
     const text = files.get("src/resources/uptime.ts")!;
     expect(text).toContain(
-      "/** @deprecated Renamed to {@link uptimeCreateCheck}: the operation `uptime_check_create` is now `uptime_create_check`. This name will be removed in a future major version. */\nexport const uptimeCheckCreate = uptimeCreateCheck;",
+      "/** @deprecated Renamed to {@link uptimeCreateCheck}: the operation `uptime_check_create` is now `uptime_create_check`. This name will be removed in a future major version. */\nexport const uptimeCheckCreate: typeof uptimeCreateCheck = uptimeCreateCheck;",
     );
     expect(text).toContain("export type UptimeCheckCreateParams = UptimeCreateCheckParams;");
     expect(text).toMatch(

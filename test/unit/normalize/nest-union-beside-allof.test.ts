@@ -57,4 +57,14 @@ describe("nest-union-beside-allof", () => {
       $ref: `${RESPONSE_SCHEMA}/allOf/1/anyOf/1`,
     });
   });
+
+  it("finds a pair nested in a union it moved at its new place", () => {
+    const inner = { anyOf: [attach, detach], allOf: [named] };
+    const given = withResponseSchema({ anyOf: [inner, detach], allOf: [named] });
+    const { doc, report } = apply(nestUnionBesideAllOf, given);
+    expect(at(doc, RESPONSE_SCHEMA)).toEqual({
+      allOf: [named, { anyOf: [{ allOf: [named, { anyOf: [attach, detach] }] }, detach] }],
+    });
+    expect(report.fixes).toHaveLength(2);
+  });
 });

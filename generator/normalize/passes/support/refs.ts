@@ -5,6 +5,7 @@
 import { derefLocal, type OpenApiDocument } from "../../../openapi.ts";
 import { formatPointer, getAt, parsePointer } from "../../../pointer.ts";
 import { visitObjects } from "../../walk.ts";
+import type { DocumentEditor } from "./edit.ts";
 import type { JsonObject, Tokens } from "./walk-document.ts";
 
 export function isLocalRef(ref: string): boolean {
@@ -49,18 +50,18 @@ export function refTargets(doc: OpenApiDocument): Set<string> {
 }
 
 /**
- * Rewrites every local ref whose target `move` maps to new tokens (return
- * undefined to leave a ref alone). Rewritten refs come out canonical.
- * Mutates `doc`: callers pass their own clone.
+ * Rewrites every local ref in the editor's output whose target `move` maps to
+ * new tokens (return undefined to leave a ref alone). Rewritten refs come out
+ * canonical.
  */
-export function rewriteRefs(doc: OpenApiDocument, move: (target: string[]) => string[] | undefined): number {
+export function rewriteRefs(edit: DocumentEditor, move: (target: string[]) => string[] | undefined): number {
   let count = 0;
-  forEachRef(doc, (holder) => {
+  forEachRef(edit.result(), (holder, at) => {
     const ref = holder.$ref as string;
     if (!isLocalRef(ref)) return;
     const moved = move(parsePointer(ref));
     if (moved) {
-      holder.$ref = formatPointer(moved);
+      edit.at(at).$ref = formatPointer(moved);
       count++;
     }
   });
@@ -68,31 +69,31 @@ export function rewriteRefs(doc: OpenApiDocument, move: (target: string[]) => st
 }
 
 /**
- * Deletes items from the array at `list` and shifts every ref that pointed at
- * (or into) a later item. Refs to a deleted item are the caller's business:
- * it must delete those too. Mutates `doc`.
+ * Deletes items from the array at `list` in the editor's output and shifts
+ * every ref that pointed at (or into) a later item. Refs to a deleted item are
+ * the caller's business: it must delete those too.
  */
-export function removeListItems(doc: OpenApiDocument, list: Tokens, indices: ReadonlySet<number>): void {
-  const array = getAt(doc, list);
-  if (!Array.isArray(array)) throw new Error(`${formatPointer(list)} is not a list`);
+export function removeListItems(edit: DocumentEditor, list: Tokens, indices: ReadonlySet<number>): void {
+  if (!Array.isArray(getAt(edit.result(), list))) throw new Error(`${formatPointer(list)} is not a list`);
   const depth = list.length;
-  rewriteRefs(doc, (target) => {
+  rewriteRefs(edit, (target) => {
     if (target.length <= depth || !list.every((t, i) => target[i] === t)) return undefined;
     const index = Number(target[depth]);
     const removedBefore = [...indices].filter((i) => i < index).length;
     if (removedBefore === 0 || indices.has(index)) return undefined;
     return [...list, String(index - removedBefore), ...target.slice(depth + 1)];
   });
+  const array = edit.at<unknown[]>(list);
   const kept = array.filter((_, i) => !indices.has(i));
   array.splice(0, array.length, ...kept);
 }
 
 /**
  * Re-points every local ref into `from` (the node itself or anything below it)
- * at the same place under `to`, after a caller moved that node. Mutates `doc`.
+ * at the same place under `to`, after a caller moved that node.
  */
-export function moveRefs(doc: OpenApiDocument, from: Tokens, to: Tokens): number {
-  return rewriteRefs(doc, (target) =>
+export function moveRefs(edit: DocumentEditor, from: Tokens, to: Tokens): number {
+  return rewriteRefs(edit, (target) =>
     target.length >= from.length && from.every((t, i) => target[i] === t)
       ? [...to, ...target.slice(from.length)]
       : undefined,

@@ -13,8 +13,13 @@ export type JsonObject = Record<string, unknown>;
 export type Tokens = readonly string[];
 
 export interface DocumentVisitor {
-  /** Every schema object, nested ones included, `$ref` objects included (their targets are visited where they live). */
-  schema?(schema: JsonObject, at: Tokens): void;
+  /**
+   * Every schema object, nested ones included, `$ref` objects included (their
+   * targets are visited where they live). A visitor that replaced the schema
+   * in its output returns the replacement, and the walk goes on into that.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a visitor that replaces nothing returns nothing
+  schema?(schema: JsonObject, at: Tokens): JsonObject | undefined | void;
   /** Every inline parameter object (not `$ref` ones). */
   parameter?(parameter: JsonObject, at: Tokens): void;
   /** Every media type object (`content[type]`) of a parameter, header, request body or response. */
@@ -43,9 +48,9 @@ function entries(value: unknown): [string, unknown][] {
 
 /** Walks every schema, parameter, media type, header and operation of the document, in document order. */
 export function walkDocument(doc: OpenApiDocument, visitor: DocumentVisitor): void {
-  const schema = (node: unknown, at: Tokens): void => {
-    if (!isObject(node)) return;
-    visitor.schema?.(node, at);
+  const schema = (given: unknown, at: Tokens): void => {
+    if (!isObject(given)) return;
+    const node = visitor.schema?.(given, at) ?? given;
     if (hasRef(node)) return;
     for (const key of SCHEMA_MAP_KEYWORDS) {
       for (const [name, child] of entries(node[key])) schema(child, [...at, key, name]);
