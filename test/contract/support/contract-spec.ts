@@ -4,6 +4,7 @@
 // identifiers), the raw operation keeps the examples the IR drops. Nothing here is hand-listed, so new operations get tests for free.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { readSpecData } from "../../../generator/load/spec-data.ts";
 import { buildModel } from "../../../generator/model/build-model.ts";
 import type { OperationInfo } from "../../../generator/model/types.ts";
 import { runtimeClientMembers, runtimeExportNames } from "../../../generator/naming/runtime-names.ts";
@@ -37,14 +38,19 @@ export function specOperationKeys(doc: OpenApiDocument): string[] {
 
 export function contractOperations(doc: OpenApiDocument): ContractOperation[] {
   const raw = new Map([...eachOperation(doc)].map((o) => [operationKey(o.method, o.path), o]));
+  const root = fileURLToPath(new URL("../../..", import.meta.url));
   const runtime = fileURLToPath(new URL("../../../templates/runtime", import.meta.url));
   const names = { exports: runtimeExportNames(runtime), clientMembers: runtimeClientMembers(runtime) };
-  return buildModel(doc, names).operations.map((info) => {
-    const key = operationKey(info.method, info.path);
-    const found = raw.get(key);
-    if (!found) throw new Error(`IR operation ${info.operationId} (${key}) is not in the document`);
-    return { key, info, raw: found.operation, pathItem: found.pathItem };
-  });
+  // The same spec data as the generator: credentials decide which key each call sends.
+  const { credentials, renames } = readSpecData(root);
+  return buildModel(doc, names, { credentials, renames: { entries: renames, warn: () => {} } }).operations.map(
+    (info) => {
+      const key = operationKey(info.method, info.path);
+      const found = raw.get(key);
+      if (!found) throw new Error(`IR operation ${info.operationId} (${key}) is not in the document`);
+      return { key, info, raw: found.operation, pathItem: found.pathItem };
+    },
+  );
 }
 
 /** The first tag of an operation, which is how the error-status tests pick one operation per tag. */
