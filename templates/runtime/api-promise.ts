@@ -108,6 +108,6 @@ export class PagePromise<T, Item> extends APIPromise<T> implements AsyncIterable
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const body of this.pages()) yield* (body as Record<string, Item[]>)[this.#items]!;
+    for await (const body of this.pages()) yield* (body as Record<string, Item[] | undefined>)[this.#items] ?? [];
   }
 }

@@ -42,7 +42,15 @@ export function parseBody(call: Call, response: Response, payload: string | Arra
     try {
       data = JSON.parse(payload as string);
       if (data === null) problem = "is null";
-      else if (items && !Array.isArray((data as Record<string, unknown>)[items])) problem = `has no "${items}" list`;
+      // A page whose list key is missing or null lists nothing (empty lists may be left out, or
+      // sent as Go's nil slice; DigitalOcean's GenAI schemas do not require the key); anything else is wrong.
+      else if (
+        items &&
+        (typeof data !== "object" ||
+          Array.isArray(data) ||
+          !Array.isArray((data as Record<string, unknown>)[items] ?? []))
+      )
+        problem = `has no "${items}" list`;
     } catch {
       const text = snippet(payload as string);
       problem = text ? "is not valid JSON: " + text : "is empty";

@@ -233,8 +233,20 @@ describe("stops", () => {
   });
 });
 
-test("a page body without the items key is an InvalidResponseError, not a TypeError", async () => {
-  for (const body of [{ links: {} }, { droplets: null }, { droplets: "none" }]) {
+test("a page body without the items key, or with null, lists nothing (an API may leave empty lists out)", async () => {
+  const next = { pages: { next: "https://api.digitalocean.com/v2/droplets?page=2" } };
+  for (const body of [{ links: next }, { droplets: null, links: next }]) {
+    server.reset();
+    server.handle(() => json(200, body));
+    const ids: number[] = [];
+    for await (const d of list()) ids.push(d.id);
+    expect(ids).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  }
+});
+
+test("a page body whose items key is not a list is an InvalidResponseError, not a TypeError", async () => {
+  for (const body of [[{ id: 1 }], "droplets", { droplets: "none" }, { droplets: {} }]) {
     server.handle(() => json(200, body, { "x-request-id": "req-list" }));
     const iterate = async () => {
       for await (const _ of list()) void _;
