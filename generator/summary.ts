@@ -52,7 +52,9 @@ export function grouped(messages: readonly string[]): string[] {
 }
 
 export function summary(result: GenerateResult, outDir: string, ms: number, verbose = false): string {
-  const allWarnings = result.reports.flatMap((r) => r.warnings.map((w) => `${r.pass}: ${w.message}`));
+  const allWarnings = result.reports.flatMap((r) =>
+    r.warnings.map((w) => `${r.pass}: ${w.message}${w.pointer ? ` (at ${w.pointer})` : ""}`),
+  );
   const allNotes = result.reports.flatMap((r) =>
     [...(r.notes ?? []), ...(verbose ? (r.details ?? []) : [])].map((n) => `${r.pass}: ${n}`),
   );

@@ -6,7 +6,8 @@
 // Every example (schema `example`, and `example`/`examples` of media types,
 // parameters and headers) is validated against its schema with ajv (formats
 // on, OpenAPI 3.0 `nullable` understood); those that do not match are dropped,
-// each recorded as a fix with the reason, plus one warning with the count.
+// each recorded as a fix and a warning (a spec defect to report upstream or
+// fix as data) with the reason and the example's pointer.
 // Refs point into other operations; they are resolved against the document.
 // A schema that does not compile keeps its examples and is reported, and so
 // does a mismatching example that other `$ref`s use (deleting it would leave
@@ -102,7 +103,6 @@ export const dropMismatchedExamples: NormalizePass = {
     const check = schemaChecker(input);
     const shared = refTargets(input);
     const uncompiled = new Set<string>();
-    let dropped = 0;
 
     /** Checks one example; returns true when it must go. */
     const mismatched = (schemaAt: Tokens, value: unknown, exampleAt: Tokens): boolean => {
@@ -121,7 +121,7 @@ export const dropMismatchedExamples: NormalizePass = {
         return false;
       }
       ctx.fixed(`dropped an example that does not match its schema: ${verdict.reason}`, where);
-      dropped++;
+      ctx.warn(`dropped an example that does not match its schema: ${verdict.reason}`, where);
       return true;
     };
 
@@ -151,7 +151,6 @@ export const dropMismatchedExamples: NormalizePass = {
       parameter: holder,
       header: holder,
     });
-    if (dropped > 0) ctx.warn(`dropped ${dropped} example(s) that do not match their schema`);
     return edit.result();
   },
 };
