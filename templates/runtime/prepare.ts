@@ -111,8 +111,8 @@ export function prepare(
     setHeader(headers, "accept", stream ? "text/event-stream" : (op.accept ?? "application/json"));
     setHeader(headers, "user-agent", userAgent(options.userAgent));
     // JSON unless the operation says otherwise; a FormData gets its boundary from fetch. A caller's header wins.
-    if (body !== undefined && op.contentType !== "multipart/form-data")
-      setHeader(headers, "content-type", op.contentType ?? "application/json");
+    if (body !== undefined)
+      setHeader(headers, "content-type", op.encoding ? op.encoding.type : (op.contentType ?? "application/json"));
     for (const extra of [client.headers, callOptions?.headers])
       for (const k in extra) {
         const v = extra[k];

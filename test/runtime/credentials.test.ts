@@ -7,6 +7,7 @@ import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import {
   ArgumentError,
+  bytesBody,
   Client,
   ConfigurationError,
   type Operation,
@@ -35,7 +36,7 @@ const presignedUpload: Operation = {
   url: true,
   body: "body",
   bodyRequired: true,
-  contentType: "application/octet-stream",
+  encoding: bytesBody,
   auth: null,
   response: "none",
 };

@@ -1,7 +1,7 @@
 // Given an operation, want the descriptor its function hands to the runtime,
 // and that descriptor as the literal the function is written with.
 import { describe, expect, it } from "vitest";
-import { literal, operationDescriptor, READ_EVENT_STREAM } from "../../../generator/emit/descriptor.ts";
+import { BYTES_BODY, literal, operationDescriptor, READ_EVENT_STREAM } from "../../../generator/emit/descriptor.ts";
 import { callStatement } from "../../../generator/emit/operations.ts";
 import { json, ok, operationOf, pathParam, query } from "./operation-fixture.ts";
 
@@ -103,7 +103,7 @@ describe("operationDescriptor", () => {
         path: "/<upload_url>",
         body: "body",
         bodyRequired: true,
-        contentType: "application/octet-stream",
+        encoding: BYTES_BODY,
         response: "none",
         url: true,
         auth: null,
