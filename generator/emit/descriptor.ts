@@ -18,8 +18,16 @@ export const READ_EVENT_STREAM = new RuntimeRef("readEventStream");
 export const FORM_BODY = new RuntimeRef("formBody");
 export const BYTES_BODY = new RuntimeRef("bytesBody");
 
+/** The runtime's targets of operations that do not send to the client's baseUrl. */
+export const SERVER_TARGET = new RuntimeRef("serverTarget");
+export const URL_TARGET = new RuntimeRef("urlTarget");
+
 /** An Operation as the emitter holds it: data, with runtime references where the runtime takes functions. */
-export type Descriptor = Omit<Operation, "stream" | "encoding"> & { stream?: RuntimeRef; encoding?: RuntimeRef };
+export type Descriptor = Omit<Operation, "stream" | "encoding" | "target"> & {
+  stream?: RuntimeRef;
+  encoding?: RuntimeRef;
+  target?: RuntimeRef;
+};
 
 /** A body's media type as the descriptor says it: an encoding the runtime has, else JSON text sent as that type. */
 function bodyEncoding(contentType: string): Pick<Descriptor, "encoding" | "contentType"> {
@@ -61,7 +69,7 @@ export function operationDescriptor(op: OperationInfo): Descriptor {
           },
         }
       : {}),
-    ...(op.urlArgument ? { url: true as const } : {}),
+    ...(op.urlArgument ? { url: true as const, target: URL_TARGET } : op.server ? { target: SERVER_TARGET } : {}),
     ...(op.auth !== "token" ? { auth: op.auth } : {}),
   };
 }

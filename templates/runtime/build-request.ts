@@ -5,7 +5,6 @@
 // it), and every params key must mean something to the operation.
 import { ArgumentError } from "./errors.js";
 import type { Operation } from "./operation.js";
-import { isHttpUrl } from "./options.js";
 
 export type Params = Record<string, unknown>;
 
@@ -26,6 +25,24 @@ export interface BodyEncoding {
   readonly wholeHint?: string;
   /** The body to send: from the fields (an object) or `body`, with the extraBody option; undefined for none. */
   encode(op: Operation, body: unknown, extra: Params | undefined): Body | undefined;
+}
+
+/**
+ * Where an operation that does not send to the client's baseUrl sends: a
+ * server of its own, or a URL given at run time. Only the descriptors of such
+ * operations name one (serverTarget, urlTarget in targets.ts), so apps that
+ * import none never bundle its code.
+ */
+export interface Target {
+  /** The URL to send to, its path filled, before the query. The API token never leaves the API's origin. */
+  url(
+    op: Operation,
+    pathArgs: readonly unknown[],
+    baseUrl: string,
+    servers: Record<string, string> | undefined,
+  ): string;
+  /** What of `url` is a secret (a presigned URL's query): errors, hooks and logs never show it. */
+  secrets?(url: string): string[];
 }
 
 /** The message for an extraBody that cannot be used. */
@@ -80,30 +97,24 @@ function appendQuery(query: URLSearchParams, op: Operation, name: string, value:
   } else for (const v of [value].flat()) if (!absent(v)) query.append(name, queryText(name, v));
 }
 
-/**
- * The operation's own server with its variables filled from the first path
- * arguments. A value fills one host name or segment: it may not add a scheme,
- * path, query, fragment or credentials, so it cannot send the request elsewhere.
- */
-function serverBase({ url, variables = [] }: NonNullable<Operation["server"]>, pathArgs: readonly unknown[]): string {
-  const base = url.replace(/\{([^}]*)\}/g, (_, name: string) => {
-    const value = pathArgs[variables.indexOf(name)];
-    if (typeof value === "string" && /^[^\s/?#@\\]+$/.test(value)) return value;
-    throw new ArgumentError(
-      `Server variable "${name}" must be a host name or segment, without "/", "?", "#", "@", "\\" or spaces`,
-    );
-  });
-  if (isHttpUrl(base)) return base;
-  throw new ArgumentError(`Server variables of ${url} must make an http(s) URL`);
-}
-
 /** Path templates split at their placeholders, "/v2/images/{image_id}" -> ["/v2/images/", "image_id", ""]. */
 const templates = new Map<string, string[]>();
 
+/** `base` with the operation's path template filled from the path arguments after the first `skip`. */
+export function fillPath(base: string, op: Operation, pathArgs: readonly unknown[], skip: number): string {
+  let parts = templates.get(op.path);
+  if (!parts) {
+    parts = op.path.split(/\{([^}]*)\}/);
+    templates.set(op.path, parts);
+  }
+  let url = base.replace(/\/+$/, "") + parts[0];
+  for (let i = 1; i < parts.length; i += 2) url += segment(parts[i]!, pathArgs[skip + (i - 1) / 2]) + parts[i + 1];
+  return url;
+}
+
 /**
- * The URL to send to: the base (the client's, the operation's server, a
- * `servers` replacement for it, or for a run-time target the first path
- * argument as given), the filled path template, then the query.
+ * The URL to send to: the client's base URL and the filled path template (or
+ * the operation's own target), then the query.
  */
 export function buildUrl(
   baseUrl: string,
@@ -113,24 +124,7 @@ export function buildUrl(
   extraQuery?: Params,
   servers?: Record<string, string>,
 ): string {
-  let url: string;
-  if (op.url) {
-    url = pathArgs[0] as string;
-    // The message never repeats the value: a presigned URL's query is a credential.
-    if (!isHttpUrl(url)) throw new ArgumentError(`The target URL of ${opName(op)} must be an absolute http(s) URL`);
-  } else {
-    let parts = templates.get(op.path);
-    if (!parts) {
-      parts = op.path.split(/\{([^}]*)\}/);
-      templates.set(op.path, parts);
-    }
-    const { server } = op;
-    // The server's variables take the first path arguments; a server mapped by `servers` ignores them.
-    const skip = server?.variables?.length ?? 0;
-    if (server) baseUrl = servers?.[server.url] ?? serverBase(server, pathArgs);
-    url = baseUrl.replace(/\/+$/, "") + parts[0];
-    for (let i = 1; i < parts.length; i += 2) url += segment(parts[i]!, pathArgs[skip + (i - 1) / 2]) + parts[i + 1];
-  }
+  const url = op.target ? op.target.url(op, pathArgs, baseUrl, servers) : fillPath(baseUrl, op, pathArgs, 0);
   if (!op.query && !extraQuery) return url;
   const query = new URLSearchParams();
   for (const name of op.query ?? []) appendQuery(query, op, name, params[name]);
@@ -140,7 +134,8 @@ export function buildUrl(
     appendQuery(query, op, name, extraQuery[name]);
   }
   const qs = query.toString();
-  return qs ? url + (op.url && url.includes("?") ? "&" : "?") + qs : url;
+  // Only a URL given at run time can have a query already (a presigned URL's signature).
+  return qs ? url + (url.includes("?") ? "&" : "?") + qs : url;
 }
 
 /**

@@ -2,10 +2,10 @@
 // client. Generated code declares only this (method, path, where each
 // parameter goes, what comes back); every behaviour lives in the runtime.
 // Every field but method and path is optional: absent means the common case.
-import type { BodyEncoding } from "./build-request.js";
+import type { BodyEncoding, Target } from "./build-request.js";
 import type { StreamReader } from "./stream.js";
 
-export type { BodyEncoding } from "./build-request.js";
+export type { BodyEncoding, Target } from "./build-request.js";
 
 export type { StreamReader } from "./stream.js";
 
@@ -70,6 +70,12 @@ export interface Operation {
    * http(s) URL to send to (a presigned upload URL), used verbatim; `path` is not used.
    */
   readonly url?: true;
+  /**
+   * Sends to `server` (`serverTarget`) or to the URL given at run time
+   * (`urlTarget`, with `url`) instead of the client's `baseUrl`. Referenced
+   * only by such operations, so only apps that import one bundle it.
+   */
+  readonly target?: Target;
   /**
    * The credential to send as `Authorization: Bearer …`: "token" (the API
    * token, the default), "modelAccessKey" (the inference model access key),

@@ -193,7 +193,7 @@ describe("the inference fixture, generated and called", () => {
     expect(check()).toBe("");
   }, 60_000);
 
-  it("bundles the code of a form, raw bytes or a stream only for apps that import an operation sending one", async () => {
+  it("bundles the code of a form, raw bytes, a stream or a target of its own only for apps that import an operation using it", async () => {
     const consumer = join(work, "bundled");
     mkdirSync(join(consumer, "node_modules"), { recursive: true });
     symlinkSync(out, join(consumer, "node_modules", "digitalocean-sdk"), "dir");
@@ -214,12 +214,14 @@ describe("the inference fixture, generated and called", () => {
       form: "must be an object of fields or a FormData",
       bytes: "typed array or ReadableStream",
       stream: "StreamError",
+      server: "must make an http(s) URL",
+      url: "The target URL of",
     };
     const has = (code: string) =>
       Object.entries(marks).flatMap(([piece, mark]) => (code.includes(mark) ? [piece] : []));
     expect(has(await bundle("Client, accountGet"))).toEqual([]);
-    expect(has(await bundle("Client, inferenceCreateBatchFile"))).toEqual(["form"]);
-    expect(has(await bundle("Client, inferenceUploadBatchFile"))).toEqual(["bytes"]);
-    expect(has(await bundle("Client, agentInferenceCreateChatCompletion"))).toEqual(["stream"]);
+    expect(has(await bundle("Client, inferenceCreateBatchFile"))).toEqual(["form", "server"]);
+    expect(has(await bundle("Client, inferenceUploadBatchFile"))).toEqual(["bytes", "url"]);
+    expect(has(await bundle("Client, agentInferenceCreateChatCompletion"))).toEqual(["stream", "server"]);
   }, 60_000);
 });
