@@ -19,9 +19,9 @@ export type Body = string | Blob | ArrayBuffer | ArrayBufferView | ReadableStrea
 export interface BodyEncoding {
   /** The Content-Type to send; undefined: fetch sets it (a FormData's, with its boundary). */
   readonly type?: string;
-  /** Whether `params.body` is the whole body in place of the fields (a FormData for a form)... */
+  /** Whether `params.body` is the whole body in place of the fields (a FormData for a form). */
   readonly isWhole?: (given: unknown) => boolean;
-  /** ...and then, why another params key is refused. */
+  /** When it is, why any other params key is refused: the hint of that ArgumentError. */
   readonly wholeHint?: string;
   /** The body to send: from the fields (an object) or `body`, with the extraBody option; undefined for none. */
   encode(op: Operation, body: unknown, extra: Params | undefined): Body | undefined;
