@@ -14,8 +14,27 @@ export class RuntimeRef {
 /** The runtime's function that reads a text/event-stream success as a Stream. */
 export const READ_EVENT_STREAM = new RuntimeRef("readEventStream");
 
+/** The runtime's encodings of bodies that are not JSON: a multipart form, raw bytes. */
+export const FORM_BODY = new RuntimeRef("formBody");
+export const BYTES_BODY = new RuntimeRef("bytesBody");
+
+/** The runtime's targets of operations that do not send to the client's baseUrl. */
+export const SERVER_TARGET = new RuntimeRef("serverTarget");
+export const URL_TARGET = new RuntimeRef("urlTarget");
+
 /** An Operation as the emitter holds it: data, with runtime references where the runtime takes functions. */
-export type Descriptor = Omit<Operation, "stream"> & { stream?: RuntimeRef };
+export type Descriptor = Omit<Operation, "stream" | "encoding" | "target"> & {
+  stream?: RuntimeRef;
+  encoding?: RuntimeRef;
+  target?: RuntimeRef;
+};
+
+/** A body's media type as the descriptor says it: an encoding the runtime has, else JSON text sent as that type. */
+function bodyEncoding(contentType: string): Pick<Descriptor, "encoding" | "contentType"> {
+  if (contentType.startsWith("multipart/form-data")) return { encoding: FORM_BODY };
+  if (contentType === "application/octet-stream") return { encoding: BYTES_BODY };
+  return contentType === "application/json" ? {} : { contentType };
+}
 
 /** The runtime exports a descriptor names (to import beside it). */
 export const descriptorRefs = (descriptor: Descriptor): string[] =>
@@ -37,7 +56,7 @@ export function operationDescriptor(op: OperationInfo): Descriptor {
     ...(op.body?.fields ? { fields: op.body.fields } : {}),
     ...(op.body?.requiredFields?.length ? { required: op.body.requiredFields } : {}),
     ...(op.body?.open ? { open: true } : {}),
-    ...(op.body && op.body.contentType !== "application/json" ? { contentType: op.body.contentType } : {}),
+    ...(op.body ? bodyEncoding(op.body.contentType) : {}),
     ...(mediaType && mediaType !== "application/json" ? { accept: mediaType } : {}),
     ...(op.response.kind !== "json" ? { response: op.response.kind } : {}),
     ...(op.response.stream ? { stream: READ_EVENT_STREAM } : {}),
@@ -50,7 +69,7 @@ export function operationDescriptor(op: OperationInfo): Descriptor {
           },
         }
       : {}),
-    ...(op.urlArgument ? { url: true as const } : {}),
+    ...(op.urlArgument ? { url: true as const, target: URL_TARGET } : op.server ? { target: SERVER_TARGET } : {}),
     ...(op.auth !== "token" ? { auth: op.auth } : {}),
   };
 }

@@ -5,24 +5,58 @@
 // it), and every params key must mean something to the operation.
 import { ArgumentError } from "./errors.js";
 import type { Operation } from "./operation.js";
-import { isHttpUrl } from "./options.js";
 
 export type Params = Record<string, unknown>;
 
 /** A request body as fetch takes it: JSON text, raw bytes, a stream or a FormData. */
 export type Body = string | Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | FormData;
 
-const MULTIPART = "multipart/form-data";
+/**
+ * How a body that is not JSON is sent (a form, raw bytes). Only the
+ * descriptors of operations that send one name it (formBody, bytesBody in
+ * bodies.ts), so apps that import none never bundle its code.
+ */
+export interface BodyEncoding {
+  /** The Content-Type to send; undefined: fetch sets it (a FormData's, with its boundary). */
+  readonly type?: string;
+  /** Whether `params.body` is the whole body in place of the fields (a FormData for a form). */
+  readonly isWhole?: (given: unknown) => boolean;
+  /** When it is, why any other params key is refused: the hint of that ArgumentError. */
+  readonly wholeHint?: string;
+  /** The body to send: from the fields (an object) or `body`, with the extraBody option; undefined for none. */
+  encode(op: Operation, body: unknown, extra: Params | undefined): Body | undefined;
+}
+
+/**
+ * Where an operation that does not send to the client's baseUrl sends: a
+ * server of its own, or a URL given at run time. Only the descriptors of such
+ * operations name one (serverTarget, urlTarget in targets.ts), so apps that
+ * import none never bundle its code.
+ */
+export interface Target {
+  /** The URL to send to, its path filled, before the query. The API token never leaves the API's origin. */
+  url(
+    op: Operation,
+    pathArgs: readonly unknown[],
+    baseUrl: string,
+    servers: Record<string, string> | undefined,
+  ): string;
+  /** What of `url` is a secret (a presigned URL's query): errors, hooks and logs never show it. */
+  secrets?(url: string): string[];
+}
+
+/** The message for an extraBody that cannot be used. */
+export const EXTRA_BODY = "`extraBody` must be an object, for an object body or a request without one";
 
 /** null and undefined: values that are left out. */
-const absent = (value: unknown): value is null | undefined => value === null || value === undefined;
+export const absent = (value: unknown): value is null | undefined => value === null || value === undefined;
 
 /** Raw bytes, which fetch sends as they are. */
-const isBinary = (v: unknown): v is Blob | ArrayBuffer | ArrayBufferView | ReadableStream =>
+export const isBinary = (v: unknown): v is Blob | ArrayBuffer | ArrayBufferView | ReadableStream =>
   v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof Blob || v instanceof ReadableStream;
 
 /** A plain object: what a JSON object body, extraBody and a deepObject value are. */
-const isObject = (v: unknown): v is Params =>
+export const isObject = (v: unknown): v is Params =>
   typeof v === "object" &&
   v !== null &&
   !(Array.isArray(v) || v instanceof Date || v instanceof FormData || isBinary(v));
@@ -63,30 +97,24 @@ function appendQuery(query: URLSearchParams, op: Operation, name: string, value:
   } else for (const v of [value].flat()) if (!absent(v)) query.append(name, queryText(name, v));
 }
 
-/**
- * The operation's own server with its variables filled from the first path
- * arguments. A value fills one host name or segment: it may not add a scheme,
- * path, query, fragment or credentials, so it cannot send the request elsewhere.
- */
-function serverBase({ url, variables = [] }: NonNullable<Operation["server"]>, pathArgs: readonly unknown[]): string {
-  const base = url.replace(/\{([^}]*)\}/g, (_, name: string) => {
-    const value = pathArgs[variables.indexOf(name)];
-    if (typeof value === "string" && /^[^\s/?#@\\]+$/.test(value)) return value;
-    throw new ArgumentError(
-      `Server variable "${name}" must be a host name or segment, without "/", "?", "#", "@", "\\" or spaces`,
-    );
-  });
-  if (isHttpUrl(base)) return base;
-  throw new ArgumentError(`Server variables of ${url} must make an http(s) URL`);
-}
-
 /** Path templates split at their placeholders, "/v2/images/{image_id}" -> ["/v2/images/", "image_id", ""]. */
 const templates = new Map<string, string[]>();
 
+/** `base` with the operation's path template filled from the path arguments after the first `skip`. */
+export function fillPath(base: string, op: Operation, pathArgs: readonly unknown[], skip: number): string {
+  let parts = templates.get(op.path);
+  if (!parts) {
+    parts = op.path.split(/\{([^}]*)\}/);
+    templates.set(op.path, parts);
+  }
+  let url = base.replace(/\/+$/, "") + parts[0];
+  for (let i = 1; i < parts.length; i += 2) url += segment(parts[i]!, pathArgs[skip + (i - 1) / 2]) + parts[i + 1];
+  return url;
+}
+
 /**
- * The URL to send to: the base (the client's, the operation's server, a
- * `servers` replacement for it, or for a run-time target the first path
- * argument as given), the filled path template, then the query.
+ * The URL to send to: the client's base URL and the filled path template (or
+ * the operation's own target), then the query.
  */
 export function buildUrl(
   baseUrl: string,
@@ -96,24 +124,7 @@ export function buildUrl(
   extraQuery?: Params,
   servers?: Record<string, string>,
 ): string {
-  let url: string;
-  if (op.url) {
-    url = pathArgs[0] as string;
-    // The message never repeats the value: a presigned URL's query is a credential.
-    if (!isHttpUrl(url)) throw new ArgumentError(`The target URL of ${opName(op)} must be an absolute http(s) URL`);
-  } else {
-    let parts = templates.get(op.path);
-    if (!parts) {
-      parts = op.path.split(/\{([^}]*)\}/);
-      templates.set(op.path, parts);
-    }
-    const { server } = op;
-    // The server's variables take the first path arguments; a server mapped by `servers` ignores them.
-    const skip = server?.variables?.length ?? 0;
-    if (server) baseUrl = servers?.[server.url] ?? serverBase(server, pathArgs);
-    url = baseUrl.replace(/\/+$/, "") + parts[0];
-    for (let i = 1; i < parts.length; i += 2) url += segment(parts[i]!, pathArgs[skip + (i - 1) / 2]) + parts[i + 1];
-  }
+  const url = op.target ? op.target.url(op, pathArgs, baseUrl, servers) : fillPath(baseUrl, op, pathArgs, 0);
   if (!op.query && !extraQuery) return url;
   const query = new URLSearchParams();
   for (const name of op.query ?? []) appendQuery(query, op, name, params[name]);
@@ -123,7 +134,8 @@ export function buildUrl(
     appendQuery(query, op, name, extraQuery[name]);
   }
   const qs = query.toString();
-  return qs ? url + (op.url && url.includes("?") ? "&" : "?") + qs : url;
+  // Only a URL given at run time can have a query already (a presigned URL's signature).
+  return qs ? url + (url.includes("?") ? "&" : "?") + qs : url;
 }
 
 /**
@@ -142,26 +154,6 @@ export function setHeader(headers: Record<string, string>, name: string, value: 
   headers[name.toLowerCase()] = s;
 }
 
-/** A FormData of `given`'s fields and `extra`'s (files as they are, text as text, the rest as JSON), or `given` itself. */
-function toForm(given: unknown, extra: Params | undefined): FormData {
-  if (given instanceof FormData && !extra) return given;
-  const form = new FormData();
-  const add = (fields: Params | undefined) => {
-    for (const k in fields) {
-      const v = fields[k];
-      if (!absent(v)) form.append(k, typeof v === "string" || v instanceof Blob ? v : JSON.stringify(v));
-    }
-  };
-  if (given instanceof FormData)
-    given.forEach((v, k) => {
-      form.append(k, v);
-    });
-  else if (isObject(given)) add(given);
-  else throw new ArgumentError("A multipart/form-data body must be an object of fields or a FormData");
-  add(extra);
-  return form;
-}
-
 /**
  * Checks the params keys and builds the body; undefined when the operation
  * sends none. A key that is not a query, header or body key of the operation
@@ -171,39 +163,32 @@ function toForm(given: unknown, extra: Params | undefined): FormData {
  * cannot extend an array, a scalar or raw bytes, nor give a GET or HEAD a body.
  */
 export function buildBody(op: Operation, params: Params, extra?: Params): Body | undefined {
-  const { body: mode, fields, query, headers, contentType } = op;
+  const { body: mode, fields, query, headers, encoding } = op;
   const given = params.body;
-  const form = contentType === MULTIPART && given instanceof FormData;
+  // A form's fields may instead come whole, as a FormData under `body`.
+  const whole = !!encoding?.isWhole?.(given);
   let found: Params | undefined;
   for (const key of Object.keys(params)) {
     const value = params[key];
     if (value === undefined || query?.includes(key) || (headers && Object.hasOwn(headers, key))) continue;
-    if (key === "body" && (mode === "body" || form)) continue;
-    if (mode !== "fields" || form || !(!fields || op.open || fields.includes(key)))
+    if (key === "body" && (mode === "body" || whole)) continue;
+    if (mode !== "fields" || whole || !(!fields || op.open || fields.includes(key)))
       throw new ArgumentError(
-        `Unknown parameter "${key}" for ${opName(op)}${form ? " (the FormData under `body` holds the fields)" : mode === "body" ? " (its body goes under `body`)" : ""}; for what the spec lacks, use the extraQuery or extraBody request option`,
+        `Unknown parameter "${key}" for ${opName(op)}${whole ? ` (${encoding!.wholeHint})` : mode === "body" ? " (its body goes under `body`)" : ""}; for what the spec lacks, use the extraQuery or extraBody request option`,
       );
     found ??= {};
     found[key] = value;
   }
   for (const name of op.required ?? [])
-    if (params[name] === undefined && extra?.[name] === undefined && !form)
+    if (params[name] === undefined && extra?.[name] === undefined && !whole)
       throw new ArgumentError(`Missing required field "${name}" for ${opName(op)}`);
 
-  let body = mode === "body" || form ? given : (found ?? (mode && (op.bodyRequired || extra) ? {} : undefined));
+  let body = mode === "body" || whole ? given : (found ?? (mode && (op.bodyRequired || extra) ? {} : undefined));
   if (body === undefined && op.bodyRequired && !extra)
     throw new ArgumentError(`${opName(op)} requires a body: pass it as \`body\``);
-  const raw = contentType === "application/octet-stream";
-  if (
-    extra &&
-    (!isObject(extra) || /GET|HEAD/.test(op.method) || raw || (body !== undefined && !isObject(body) && !form))
-  )
-    throw new ArgumentError("`extraBody` must be an object, for an object body or a request without one");
-  if (raw) {
-    if (body === undefined || isBinary(body)) return body;
-    throw new ArgumentError(`The body of ${opName(op)} must be a Blob, ArrayBuffer, typed array or ReadableStream`);
-  }
-  if (contentType === MULTIPART) return body === undefined && !extra ? undefined : toForm(body ?? {}, extra);
+  if (extra && (!isObject(extra) || /GET|HEAD/.test(op.method) || (body !== undefined && !isObject(body) && !whole)))
+    throw new ArgumentError(EXTRA_BODY);
+  if (encoding) return encoding.encode(op, body, extra);
   if (extra) body = { ...(body as Params), ...extra };
   return body === undefined ? undefined : JSON.stringify(body);
 }

@@ -2,7 +2,10 @@
 // client. Generated code declares only this (method, path, where each
 // parameter goes, what comes back); every behaviour lives in the runtime.
 // Every field but method and path is optional: absent means the common case.
+import type { BodyEncoding, Target } from "./build-request.js";
 import type { StreamReader } from "./stream.js";
+
+export type { BodyEncoding, Target } from "./build-request.js";
 
 export type { StreamReader } from "./stream.js";
 
@@ -45,11 +48,15 @@ export interface Operation {
    */
   readonly bodyRequired?: boolean;
   /**
-   * The media type of a request body that is not JSON:
-   * - "application/octet-stream": `params.body` is a Blob, ArrayBuffer, typed array or ReadableStream, sent as raw bytes;
-   * - "multipart/form-data": the body fields become a FormData (or `params.body` is one), and fetch sets the boundary.
-   * Absent: JSON.
+   * How a body that is not JSON is sent: `formBody` (multipart/form-data: the
+   * body fields become a FormData, or `params.body` is one, and fetch sets the
+   * boundary) or `bytesBody` (application/octet-stream: `params.body` is a
+   * Blob, ArrayBuffer, typed array or ReadableStream, sent as it is).
+   * Referenced only by the operations that send one, so only apps that
+   * import one bundle it. Absent: JSON.
    */
+  readonly encoding?: BodyEncoding;
+  /** The Content-Type of a body sent as JSON text under another media type; default "application/json". */
   readonly contentType?: string;
   /**
    * The operation's own server instead of the client's `baseUrl`, as the spec
@@ -63,6 +70,12 @@ export interface Operation {
    * http(s) URL to send to (a presigned upload URL), used verbatim; `path` is not used.
    */
   readonly url?: true;
+  /**
+   * Sends to `server` (`serverTarget`) or to the URL given at run time
+   * (`urlTarget`, with `url`) instead of the client's `baseUrl`. Referenced
+   * only by such operations, so only apps that import one bundle it.
+   */
+  readonly target?: Target;
   /**
    * The credential to send as `Authorization: Bearer …`: "token" (the API
    * token, the default), "modelAccessKey" (the inference model access key),

@@ -2,7 +2,7 @@
 // are merged and checked, the URL, headers and body built, the credential
 // chosen, and every mistake (a bad option, argument, header or credential)
 // thrown now, before any request.
-import { type Body, buildBody, buildUrl, opName, type Params, setHeader } from "./build-request.js";
+import { type Body, buildBody, buildUrl, type Params, setHeader } from "./build-request.js";
 import { ConfigurationError } from "./errors.js";
 import { logVerbosity } from "./log.js";
 import type { HttpMethod, Operation, StreamReader } from "./operation.js";
@@ -60,22 +60,16 @@ function merge(client: ClientOptions, call: RequestOptions | undefined): Request
   return merged;
 }
 
-/**
- * The credential the operation sends, and a ConfigurationError when it is
- * missing or the API token would leave the API's origin.
- */
-function credential(op: Operation, options: RequestOptions, url: string): string | undefined {
-  const { auth } = op;
+/** The credential the operation sends, and a ConfigurationError when it is missing. */
+function credential({ auth = "token" }: Operation, options: RequestOptions): string | undefined {
   if (auth === null) return undefined;
-  if (auth === "modelAccessKey") {
-    if (options.modelAccessKey) return options.modelAccessKey;
-    throw new ConfigurationError("No model access key: pass `modelAccessKey` or set DIGITALOCEAN_MODEL_ACCESS_KEY");
-  }
-  if (!options.token) throw new ConfigurationError("No API token: pass `token` or set DIGITALOCEAN_TOKEN");
-  // An operation with a target of its own may point anywhere: the token only ever goes to the API's origin.
-  if ((op.server || op.url) && new URL(url).origin !== new URL(options.baseUrl ?? DEFAULT_BASE_URL).origin)
-    throw new ConfigurationError(`${opName(op)} would send the API token to another origin than the API's`);
-  return options.token;
+  const token = auth === "token";
+  const secret = options[auth];
+  if (!secret)
+    throw new ConfigurationError(
+      `No ${token ? "API token" : "model access key"}: pass \`${auth}\` or set DIGITALOCEAN_${token ? "TOKEN" : "MODEL_ACCESS_KEY"}`,
+    );
+  return secret;
 }
 
 export function prepare(
@@ -91,7 +85,7 @@ export function prepare(
   const p = (params ?? {}) as Params;
   const url = buildUrl(options.baseUrl ?? DEFAULT_BASE_URL, op, pathArgs, p, options.extraQuery, options.servers);
   const body = buildBody(op, p, options.extraBody);
-  const secret = credential(op, options, url);
+  const secret = credential(op, options);
   const fetch = options.fetch ?? globalThis.fetch;
   if (!fetch) throw new ConfigurationError("No fetch available: pass `fetch`");
   if (callOptions?.logLevel) verbosity = logVerbosity(callOptions.logLevel, "logLevel");
@@ -111,8 +105,8 @@ export function prepare(
     setHeader(headers, "accept", stream ? "text/event-stream" : (op.accept ?? "application/json"));
     setHeader(headers, "user-agent", userAgent(options.userAgent));
     // JSON unless the operation says otherwise; a FormData gets its boundary from fetch. A caller's header wins.
-    if (body !== undefined && op.contentType !== "multipart/form-data")
-      setHeader(headers, "content-type", op.contentType ?? "application/json");
+    if (body !== undefined)
+      setHeader(headers, "content-type", op.encoding ? op.encoding.type : (op.contentType ?? "application/json"));
     for (const extra of [client.headers, callOptions?.headers])
       for (const k in extra) {
         const v = extra[k];
@@ -148,24 +142,10 @@ export function prepare(
 
 /**
  * What messages built from what a server or fetch said must never contain:
- * the credentials, and a run-time target's query (a presigned URL's signature),
- * whole and each value long enough to be a secret, as sent and decoded, since
- * a server may echo one part of it.
+ * the credentials, and what of a run-time target's URL is a secret (its query).
  */
-export function secretsOf({ options, url, shown }: Call): (string | undefined)[] {
-  const secrets = [options.token, options.modelAccessKey];
-  if (url === shown) return secrets;
-  const query = url.slice(url.indexOf("?"));
-  secrets.push(query);
-  for (const pair of query.slice(1).split("&")) {
-    const value = pair.slice(pair.indexOf("=") + 1);
-    if (value.length < 8) continue;
-    secrets.push(value);
-    try {
-      secrets.push(decodeURIComponent(value.replace(/\+/g, " ")));
-    } catch {
-      // Not percent-encoded text: the value as sent is covered.
-    }
-  }
-  return secrets;
-}
+export const secretsOf = ({ op, options, url, shown }: Call): (string | undefined)[] => [
+  options.token,
+  options.modelAccessKey,
+  ...(url === shown ? [] : (op.target?.secrets?.(url) ?? [])),
+];

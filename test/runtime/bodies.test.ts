@@ -2,7 +2,7 @@
 // their content type, multipart forms built from the fields (or given as a
 // FormData) with fetch's boundary, and streamed bodies that are never retried.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { ArgumentError, ConnectionError, type Operation } from "../../templates/runtime/index.ts";
+import { ArgumentError, bytesBody, ConnectionError, formBody, type Operation } from "../../templates/runtime/index.ts";
 import { clientFor } from "./fixtures.ts";
 import { json, startServer, type Received, type TestServer } from "./server.ts";
 
@@ -18,7 +18,7 @@ const upload: Operation = {
   path: "/v2/uploads/{name}",
   body: "body",
   bodyRequired: true,
-  contentType: "application/octet-stream",
+  encoding: bytesBody,
 };
 const importForm: Operation = {
   method: "POST",
@@ -27,7 +27,7 @@ const importForm: Operation = {
   body: "fields",
   fields: ["name", "file", "size", "public", "tags", "options"],
   required: ["file"],
-  contentType: "multipart/form-data",
+  encoding: formBody,
 };
 
 const bytes = new Uint8Array([0, 1, 2, 250, 255, 13, 10]);

@@ -7,11 +7,14 @@ import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import {
   ArgumentError,
+  bytesBody,
   Client,
   ConfigurationError,
   type Operation,
   RedirectError,
   type RequestHookInfo,
+  serverTarget,
+  urlTarget,
 } from "../../templates/runtime/index.ts";
 import { TOKEN } from "./fixtures.ts";
 import { json, startServer, type TestServer, text } from "./server.ts";
@@ -26,6 +29,7 @@ const chat: Operation = {
   body: "fields",
   fields: ["model", "messages"],
   server: { url: INFERENCE },
+  target: serverTarget,
   auth: "modelAccessKey",
 };
 /** The presigned upload: the target is the URL an earlier call returned; no credential at all. */
@@ -33,9 +37,10 @@ const presignedUpload: Operation = {
   method: "PUT",
   path: "/{upload_url}",
   url: true,
+  target: urlTarget,
   body: "body",
   bodyRequired: true,
-  contentType: "application/octet-stream",
+  encoding: bytesBody,
   auth: null,
   response: "none",
 };
@@ -204,7 +209,7 @@ describe("a presigned upload (no credential, a run-time target)", () => {
   });
 
   test("a run-time target that sends the API token must stay on the API's origin", async () => {
-    const withToken: Operation = { method: "GET", path: "/{url}", url: true };
+    const withToken: Operation = { method: "GET", path: "/{url}", url: true, target: urlTarget };
     const client = new Client({ token: TOKEN, baseUrl: api.url });
     await expect(client.request(withToken, [`${storage.url}/x`], undefined)).rejects.toThrow(ConfigurationError);
     expect(storage.requests).toHaveLength(0);

@@ -10,6 +10,7 @@ import {
   ConfigurationError,
   type Fetch,
   type Operation,
+  serverTarget,
 } from "../../templates/runtime/index.ts";
 import { TOKEN } from "./fixtures.ts";
 import { json, startServer, type TestServer } from "./server.ts";
@@ -24,6 +25,7 @@ const chat: Operation = {
   body: "fields",
   fields: ["model", "messages"],
   server: { url: INFERENCE },
+  target: serverTarget,
   auth: "modelAccessKey",
 };
 const agentChat: Operation = {
@@ -32,16 +34,23 @@ const agentChat: Operation = {
   body: "fields",
   fields: ["messages"],
   server: { url: AGENT, variables: ["agent_url"] },
+  target: serverTarget,
   auth: "modelAccessKey",
 };
 const agentThing: Operation = {
   method: "GET",
   path: "/api/v1/things/{thing_id}",
   server: { url: AGENT, variables: ["agent_url"] },
+  target: serverTarget,
   auth: "modelAccessKey",
 };
 /** An operation of the API itself that (wrongly) names another server while sending the token. */
-const tokenElsewhere: Operation = { method: "GET", path: "/v2/things", server: { url: INFERENCE } };
+const tokenElsewhere: Operation = {
+  method: "GET",
+  path: "/v2/things",
+  server: { url: INFERENCE },
+  target: serverTarget,
+};
 
 let api: TestServer;
 let inference: TestServer;

@@ -14,6 +14,7 @@ import {
   InvalidResponseError,
   type Operation,
   readEventStream,
+  serverTarget,
   type Stream,
   StreamError,
   TimeoutError,
@@ -28,6 +29,7 @@ const chat: Operation = {
   fields: ["model", "messages", "stream"],
   required: ["model"],
   server: { url: "https://inference.do-ai.run" },
+  target: serverTarget,
   auth: "modelAccessKey",
   stream: readEventStream,
 };

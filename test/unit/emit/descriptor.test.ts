@@ -1,7 +1,14 @@
 // Given an operation, want the descriptor its function hands to the runtime,
 // and that descriptor as the literal the function is written with.
 import { describe, expect, it } from "vitest";
-import { literal, operationDescriptor, READ_EVENT_STREAM } from "../../../generator/emit/descriptor.ts";
+import {
+  BYTES_BODY,
+  literal,
+  operationDescriptor,
+  READ_EVENT_STREAM,
+  SERVER_TARGET,
+  URL_TARGET,
+} from "../../../generator/emit/descriptor.ts";
 import { callStatement } from "../../../generator/emit/operations.ts";
 import { json, ok, operationOf, pathParam, query } from "./operation-fixture.ts";
 
@@ -103,9 +110,10 @@ describe("operationDescriptor", () => {
         path: "/<upload_url>",
         body: "body",
         bodyRequired: true,
-        contentType: "application/octet-stream",
+        encoding: BYTES_BODY,
         response: "none",
         url: true,
+        target: URL_TARGET,
         auth: null,
       },
     ],
@@ -126,6 +134,7 @@ describe("operationDescriptor", () => {
         path: "/v1/chat",
         response: "never",
         server: { url: "https://{agent_url}", variables: ["agent_url"] },
+        target: SERVER_TARGET,
         auth: "modelAccessKey",
       },
     ],

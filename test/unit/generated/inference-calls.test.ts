@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { build } from "esbuild";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generate } from "../../../generator/pipeline.ts";
 import { json, startServer, type TestServer, text } from "../../runtime/server.ts";
@@ -190,5 +191,37 @@ describe("the inference fixture, generated and called", () => {
       }
     };
     expect(check()).toBe("");
+  }, 60_000);
+
+  it("bundles the code of a form, raw bytes, a stream or a target of its own only for apps that import an operation using it", async () => {
+    const consumer = join(work, "bundled");
+    mkdirSync(join(consumer, "node_modules"), { recursive: true });
+    symlinkSync(out, join(consumer, "node_modules", "digitalocean-sdk"), "dir");
+    const bundle = async (names: string) => {
+      const result = await build({
+        stdin: { contents: `export { ${names} } from "digitalocean-sdk";`, resolveDir: consumer },
+        bundle: true,
+        minify: true,
+        platform: "browser",
+        format: "esm",
+        write: false,
+        logLevel: "silent",
+      });
+      return result.outputFiles[0]!.text;
+    };
+    /** A message each piece alone holds. */
+    const marks = {
+      form: "must be an object of fields or a FormData",
+      bytes: "typed array or ReadableStream",
+      stream: "StreamError",
+      server: "must make an http(s) URL",
+      url: "The target URL of",
+    };
+    const has = (code: string) =>
+      Object.entries(marks).flatMap(([piece, mark]) => (code.includes(mark) ? [piece] : []));
+    expect(has(await bundle("Client, accountGet"))).toEqual([]);
+    expect(has(await bundle("Client, inferenceCreateBatchFile"))).toEqual(["form", "server"]);
+    expect(has(await bundle("Client, inferenceUploadBatchFile"))).toEqual(["bytes", "url"]);
+    expect(has(await bundle("Client, agentInferenceCreateChatCompletion"))).toEqual(["stream", "server"]);
   }, 60_000);
 });
