@@ -61,6 +61,7 @@ export function operationDescriptor(op: OperationInfo): Descriptor {
     ...(op.response.kind !== "json" ? { response: op.response.kind } : {}),
     ...(op.response.stream ? { stream: READ_EVENT_STREAM } : {}),
     ...(op.pagination ? { items: op.pagination.itemsKey } : {}),
+    ...(op.pagination?.itemsRequired ? { itemsRequired: true } : {}),
     ...(op.server
       ? {
           server: {

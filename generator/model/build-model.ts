@@ -361,7 +361,7 @@ function describePagination(
   if (arrays.length !== 1) return undefined;
   const [itemsKey, arraySchema] = arrays[0]!;
   const items = (deref(doc, arraySchema) as { items?: SchemaOrRef }).items ?? {};
-  return { itemsKey, itemSchema: items };
+  return { itemsKey, itemSchema: items, itemsRequired: bodyShape(doc, schema)?.required.includes(itemsKey) ?? false };
 }
 
 function claimTypeNames(registry: NameRegistry, op: OperationInfo): OperationInfo["typeNames"] {

@@ -126,7 +126,12 @@ export interface OperationInfo {
   /** Models that the operation's error responses (4xx, 5xx, default) carry. */
   errorModels: string[];
   /** Set for list operations that can be iterated across pages. */
-  pagination?: { itemsKey: string; itemSchema: SchemaOrRef };
+  pagination?: {
+    itemsKey: string;
+    itemSchema: SchemaOrRef;
+    /** The response schema requires the key: a page without it is malformed (else it lists nothing). */
+    itemsRequired: boolean;
+  };
   /** Names of the operation's own types. */
   typeNames: { params?: string; response?: string; body?: string };
   /** True when the params object has a required member. */

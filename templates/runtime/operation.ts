@@ -97,6 +97,11 @@ export interface Operation {
    * (only errors, e.g. 410 Gone), so a 2xx is an InvalidResponseError.
    */
   readonly response?: "json" | "text" | "binary" | "none" | "never";
-  /** For paginated list operations: the key of the item array in the response body (a body without it is an InvalidResponseError). */
+  /**
+   * For paginated list operations: the key of the item array in the response body. A page without
+   * the key, or with null, lists nothing, unless the spec requires the key (`itemsRequired`): it is
+   * then an InvalidResponseError, as is a key holding anything but an array.
+   */
   readonly items?: string;
+  readonly itemsRequired?: true;
 }

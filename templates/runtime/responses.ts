@@ -30,7 +30,7 @@ function message(call: Call, status: number, what: string): string {
 }
 
 export function parseBody(call: Call, response: Response, payload: string | ArrayBuffer, requestId?: string): unknown {
-  const { response: kind = "json", items } = call.op;
+  const { response: kind = "json", items, itemsRequired } = call.op;
   let data: unknown;
   let problem: string | undefined;
   if (kind === "never") problem = "the API documents no success response for this operation";
@@ -42,13 +42,13 @@ export function parseBody(call: Call, response: Response, payload: string | Arra
     try {
       data = JSON.parse(payload as string);
       if (data === null) problem = "is null";
-      // A page whose list key is missing or null lists nothing (empty lists may be left out, or
-      // sent as Go's nil slice; DigitalOcean's GenAI schemas do not require the key); anything else is wrong.
+      // A page whose list key is missing or null lists nothing where the spec lets the key be left
+      // out (APIs may leave empty lists out, or send Go's nil slice); anything else is malformed.
       else if (
         items &&
         (typeof data !== "object" ||
           Array.isArray(data) ||
-          !Array.isArray((data as Record<string, unknown>)[items] ?? []))
+          !Array.isArray((data as Record<string, unknown>)[items] ?? (itemsRequired ? 0 : [])))
       )
         problem = `has no "${items}" list`;
     } catch {

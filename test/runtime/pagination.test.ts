@@ -245,11 +245,21 @@ test("a page body without the items key, or with null, lists nothing (an API may
   }
 });
 
-test("a page body whose items key is not a list is an InvalidResponseError, not a TypeError", async () => {
-  for (const body of [[{ id: 1 }], "droplets", { droplets: "none" }, { droplets: {} }]) {
+test("a page body whose items key is not a list, or lacks a key the spec requires, is an InvalidResponseError, not a TypeError", async () => {
+  const required = { ...ops.listDroplets, itemsRequired: true } as const;
+  const cases: [object | string, typeof ops.listDroplets][] = [
+    [[{ id: 1 }], ops.listDroplets],
+    ["droplets", ops.listDroplets],
+    [{ droplets: "none" }, ops.listDroplets],
+    [{ droplets: {} }, ops.listDroplets],
+    [{ links: {} }, required],
+    [{ droplets: null }, required],
+  ];
+  for (const [body, op] of cases) {
     server.handle(() => json(200, body, { "x-request-id": "req-list" }));
     const iterate = async () => {
-      for await (const _ of list()) void _;
+      const pages = clientFor(server).paginate<DropletsPage, Droplet>(op, [], undefined, undefined);
+      for await (const _ of pages) void _;
     };
     const error = await iterate().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);

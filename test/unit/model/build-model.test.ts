@@ -195,7 +195,20 @@ describe("buildModel: operations", () => {
     expect(api.operations[0]!.pagination).toEqual({
       itemsKey: "droplets",
       itemSchema: { $ref: "#/components/schemas/Droplet" },
+      itemsRequired: false,
     });
+    // A required key (here in its own allOf part) makes a page without it malformed.
+    const allOf = [
+      { type: "object", properties: { droplets: { type: "array", items: { $ref: "#/components/schemas/Droplet" } } } },
+      { $ref: "#/components/schemas/Pagination" },
+      { required: ["droplets"] },
+    ];
+    list.responses = ok({ allOf });
+    const strict = model(
+      { "/v2/droplets": { get: list } },
+      { Droplet: { type: "object" }, Pagination: { type: "object", properties: { links: { type: "object" } } } },
+    );
+    expect(strict.operations[0]!.pagination?.itemsRequired).toBe(true);
   });
 
   it("does not paginate a list without links", () => {
