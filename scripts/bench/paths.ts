@@ -25,7 +25,6 @@ export const secondSdkDir = join(secondModules, "digitalocean-sdk");
 export const specFile = join(root, "node_modules", source.package, source.file);
 
 export const tscJs = join(root, "node_modules/typescript/lib/tsc.js");
-export const tsxCli = join(root, "node_modules/tsx/dist/cli.mjs");
 export const openapiTsCli = join(benchModules, "openapi-typescript/bin/cli.js");
 
 /** The version a bench dependency is installed at, or undefined when it is missing. */

@@ -1,0 +1,10 @@
+// `npm run generate`: compiles the generator when its sources changed (see
+// generator-launcher.mjs), then runs its command line with the same arguments.
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { compileIfStale } from "./generator-launcher.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const compiled = join(root, ".generator");
+await compileIfStale(join(root, "generator"), compiled);
+await import(pathToFileURL(join(compiled, "cli.js")).href);
