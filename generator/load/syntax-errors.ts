@@ -7,8 +7,9 @@
 // the `yaml` package on DigitalOcean's ~2,900 files and with the same values
 // (checked on every file of five spec versions and every fixture); a file
 // js-yaml refuses is read again by `yaml`, whose errors say where.
+import { createRequire } from "node:module";
 import jsyaml from "js-yaml";
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import type { Node } from "yaml";
 
 export interface SyntaxProblem {
   message: string;
@@ -129,6 +130,11 @@ function scanJson(text: string): { offset: number; tokens: string[]; what: strin
   }
 }
 
+// `yaml` only locates what js-yaml refuses: loaded then, not with every run (~50 ms).
+let yamlModule: typeof import("yaml") | undefined;
+const yaml = (): typeof import("yaml") =>
+  (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+
 function parseYaml(text: string): Parsed {
   try {
     // An empty document is null to `yaml`, undefined to js-yaml.
@@ -136,7 +142,7 @@ function parseYaml(text: string): Parsed {
   } catch {
     // Located below.
   }
-  const doc = parseDocument(text);
+  const doc = yaml().parseDocument(text);
   const error = doc.errors[0];
   if (!error) return { ok: true, value: doc.toJS() };
   const offset = error.pos[0];
@@ -156,6 +162,7 @@ function yamlTokensAt(node: unknown, offset: number): string[] {
     const range = (n as Node | null)?.range;
     return !!range && range[0] <= offset && offset < range[2];
   };
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !within(pair.value)) continue;
