@@ -15,6 +15,7 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generate } from "../../../generator/pipeline.ts";
 import { json, startServer, type TestServer, text } from "../../runtime/server.ts";
+import { callsInference, docExamples, typeCheckExamples } from "./doc-examples.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
 const spec = join(root, "test/fixtures/emit/inference/openapi.yaml");
@@ -41,14 +42,17 @@ const sse = (...events: unknown[]) => ({
   body: [...events.map((e) => `data: ${JSON.stringify(e)}\n\n`), "data: [DONE]\n\n"].join(""),
 });
 const completion = { id: "c1", choices: [{ message: { role: "assistant", content: "hello" } }] };
+const chunk = (content: string) => ({ id: "c1", choices: [{ index: 0, delta: { content } }] });
 /** Answers a chat as JSON, or as two chunks when the body asks to stream. */
 const chat = (body: string) =>
-  JSON.parse(body).stream === true ? sse({ id: "c1", delta: "hel" }, { id: "c1", delta: "lo" }) : json(200, completion);
+  JSON.parse(body).stream === true ? sse(chunk("hel"), chunk("lo")) : json(200, completion);
 const messages = [{ role: "user", content: "hi" }];
 
-async function collect(stream: AsyncIterable<{ delta?: string }>): Promise<string[]> {
+async function collect(
+  stream: AsyncIterable<{ choices: { delta: { content?: string | null } }[] }>,
+): Promise<string[]> {
   const got: string[] = [];
-  for await (const chunk of stream) got.push(chunk.delta ?? "");
+  for await (const chunk of stream) got.push(chunk.choices[0]?.delta.content ?? "");
   return got;
 }
 
@@ -171,7 +175,7 @@ describe("the inference fixture, generated and called", () => {
         `const messages = [{ role: "user" as const, content: "hi" }];`,
         `export async function f(flag: boolean) {`,
         `  const stream: Stream<ChatChunk> = await client.inference.createChatCompletion({ model: "m", messages, stream: true });`,
-        `  for await (const chunk of stream) chunk.delta satisfies string | undefined;`,
+        `  for await (const chunk of stream) chunk.choices[0]?.delta.content satisfies string | null | undefined;`,
         `  const answer: ChatResponse = await inferenceCreateChatCompletion(client, { model: "m", messages });`,
         `  // @ts-expect-error a stream has no choices`,
         `  (await inferenceCreateChatCompletion(client, { model: "m", messages, stream: true })).choices;`,
@@ -192,6 +196,12 @@ describe("the inference fixture, generated and called", () => {
     };
     expect(check()).toBe("");
   }, 60_000);
+
+  it("compiles the docs' examples of inference calls, streaming and uploads", () => {
+    const examples = docExamples().filter(callsInference);
+    expect(examples.map((e) => e.name)).toEqual(expect.arrayContaining(["README.md#3"]));
+    expect(typeCheckExamples(out, examples, work)).toBe("");
+  }, 120_000);
 
   it("bundles the code of a form, raw bytes, a stream or a target of its own only for apps that import an operation using it", async () => {
     const consumer = join(work, "bundled");
