@@ -83,26 +83,29 @@ function probe() {
 void probe;
 `;
 
+/** A JavaScript consumer's tsconfig: its index.js checked as strictly as TypeScript, under node16 resolution. */
+const checkedJavaScript = JSON.stringify({
+  compilerOptions: {
+    ...strict,
+    module: "nodenext",
+    moduleResolution: "nodenext",
+    target: "es2022",
+    allowJs: true,
+    checkJs: true,
+    noEmit: true,
+    types: ["node"],
+    typeRoots: [nodeTypes],
+  },
+  files: ["index.js"],
+});
+
 export const consumers: Consumer[] = [
   {
     name: "esm-javascript",
     entry: "index.js",
     files: {
       "package.json": JSON.stringify({ name: "consumer-esm", private: true, type: "module" }),
-      "tsconfig.json": JSON.stringify({
-        compilerOptions: {
-          ...strict,
-          module: "nodenext",
-          moduleResolution: "nodenext",
-          target: "es2022",
-          allowJs: true,
-          checkJs: true,
-          noEmit: true,
-          types: ["node"],
-          typeRoots: [nodeTypes],
-        },
-        files: ["index.js"],
-      }),
+      "tsconfig.json": checkedJavaScript,
       "index.js": `// @ts-check\nimport { DigitalOcean, DigitalOceanError, NotFoundError, accountGet, imagesGet } from "digitalocean-sdk";\n${typeProbe}${calls("process.argv[2]")}`,
     },
   },
@@ -111,20 +114,7 @@ export const consumers: Consumer[] = [
     entry: "index.js",
     files: {
       "package.json": JSON.stringify({ name: "consumer-cjs", private: true, type: "commonjs" }),
-      "tsconfig.json": JSON.stringify({
-        compilerOptions: {
-          ...strict,
-          module: "nodenext",
-          moduleResolution: "nodenext",
-          target: "es2022",
-          allowJs: true,
-          checkJs: true,
-          noEmit: true,
-          types: ["node"],
-          typeRoots: [nodeTypes],
-        },
-        files: ["index.js"],
-      }),
+      "tsconfig.json": checkedJavaScript,
       "index.js": `// @ts-check\nconst { DigitalOcean, DigitalOceanError, NotFoundError, accountGet, imagesGet } = require("digitalocean-sdk");\n${typeProbe}\nasync function main() {${calls("process.argv[2]")}}\nmain().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`,
     },
   },
@@ -194,20 +184,7 @@ export const consumers: Consumer[] = [
     entry: "index.js",
     files: {
       "package.json": JSON.stringify({ name: "consumer-cjs-paths", private: true, type: "commonjs" }),
-      "tsconfig.json": JSON.stringify({
-        compilerOptions: {
-          ...strict,
-          module: "nodenext",
-          moduleResolution: "nodenext",
-          target: "es2022",
-          allowJs: true,
-          checkJs: true,
-          noEmit: true,
-          types: ["node"],
-          typeRoots: [nodeTypes],
-        },
-        files: ["index.js"],
-      }),
+      "tsconfig.json": checkedJavaScript,
       "index.js": `// @ts-check\nconst { Client, DigitalOceanError, NotFoundError } = require("digitalocean-sdk/core");\nconst { accountGet } = require("digitalocean-sdk/account");\nconst { imagesGet } = require("digitalocean-sdk/images");\n${pathProbe}\nasync function main() {${pathCalls("process.argv[2]")}}\nmain().catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`,
     },
   },
