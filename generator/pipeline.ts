@@ -261,8 +261,9 @@ async function generateWith(
     });
     buildMs = performance.now() - buildStarted;
     const byProgram = [...(coreDeclared?.declaredByProgram ?? []), ...built.declaredByProgram];
+    // Only --verbose shows it: it is about how the build ran, and asks nothing of whoever generates.
     if (byProgram.length)
-      buildReport.notes = [
+      buildReport.details = [
         `declarations of ${byProgram.join(", ")} needed the type checker: an export there does not state its type, or a class member has a computed name`,
       ];
   });
