@@ -6,5 +6,11 @@ import { compileIfStale } from "./generator-launcher.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const compiled = join(root, ".generator");
-await compileIfStale(join(root, "generator"), compiled);
+try {
+  await compileIfStale(join(root, "generator"), compiled);
+} catch (error) {
+  // esbuild's message names the file, line and column of each error.
+  console.error(`generate failed: cannot compile generator/: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
 await import(pathToFileURL(join(compiled, "cli.js")).href);
