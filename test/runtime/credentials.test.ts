@@ -13,25 +13,13 @@ import {
   type Operation,
   RedirectError,
   type RequestHookInfo,
-  serverTarget,
   urlTarget,
 } from "../../templates/runtime/index.ts";
-import { TOKEN } from "./fixtures.ts";
+import { INFERENCE, inferenceChat as chat, MODEL_KEY as KEY, TOKEN } from "./fixtures.ts";
 import { json, startServer, type TestServer, text } from "./server.ts";
 
-const KEY = "mak_secret_model_access_key";
-const INFERENCE = "https://inference.do-ai.run";
 const SIGNATURE = "X-Amz-Signature=deadbeefsecret";
 
-const chat: Operation = {
-  method: "POST",
-  path: "/v1/chat/completions",
-  body: "fields",
-  fields: ["model", "messages"],
-  server: { url: INFERENCE },
-  target: serverTarget,
-  auth: "modelAccessKey",
-};
 /** The presigned upload: the target is the URL an earlier call returned; no credential at all. */
 const presignedUpload: Operation = {
   method: "PUT",

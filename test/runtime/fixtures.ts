@@ -1,9 +1,23 @@
 // Operations and client settings shared by the runtime tests, shaped like the
 // generated code's calls.
-import { Client, type ClientOptions, type Operation } from "../../templates/runtime/index.ts";
+import { Client, type ClientOptions, type Operation, serverTarget } from "../../templates/runtime/index.ts";
 import type { TestServer } from "./server.ts";
 
 export const TOKEN = "dop_v1_secret_token_never_shown";
+/** A serverless-inference model access key, and the inference host, as DigitalOcean's spec names it. */
+export const MODEL_KEY = "mak_secret_model_access_key";
+export const INFERENCE = "https://inference.do-ai.run";
+
+/** A chat completion: on the inference server, with the model access key. */
+export const inferenceChat: Operation = {
+  method: "POST",
+  path: "/v1/chat/completions",
+  body: "fields",
+  fields: ["model", "messages"],
+  server: { url: INFERENCE },
+  target: serverTarget,
+  auth: "modelAccessKey",
+};
 
 export const ops = {
   getImage: { method: "GET", path: "/v2/images/{image_id}" },

@@ -12,22 +12,11 @@ import {
   type Operation,
   serverTarget,
 } from "../../templates/runtime/index.ts";
-import { TOKEN } from "./fixtures.ts";
+import { INFERENCE, inferenceChat as chat, MODEL_KEY as KEY, TOKEN } from "./fixtures.ts";
 import { json, startServer, type TestServer } from "./server.ts";
 
-const INFERENCE = "https://inference.do-ai.run";
 const AGENT = "https://{agent_url}";
-const KEY = "mak_secret_model_access_key";
 
-const chat: Operation = {
-  method: "POST",
-  path: "/v1/chat/completions",
-  body: "fields",
-  fields: ["model", "messages"],
-  server: { url: INFERENCE },
-  target: serverTarget,
-  auth: "modelAccessKey",
-};
 const agentChat: Operation = {
   method: "POST",
   path: "/api/v1/chat/completions",

@@ -14,23 +14,18 @@ import {
   InvalidResponseError,
   type Operation,
   readEventStream,
-  serverTarget,
   type Stream,
   StreamError,
   TimeoutError,
 } from "../../templates/runtime/index.ts";
+import { INFERENCE, inferenceChat } from "./fixtures.ts";
 
 const KEY = "mak_stream_key";
 
 const chat: Operation = {
-  method: "POST",
-  path: "/v1/chat/completions",
-  body: "fields",
+  ...inferenceChat,
   fields: ["model", "messages", "stream"],
   required: ["model"],
-  server: { url: "https://inference.do-ai.run" },
-  target: serverTarget,
-  auth: "modelAccessKey",
   stream: readEventStream,
 };
 
@@ -85,7 +80,7 @@ async function writeInPieces(res: ServerResponse, text: string, size: number) {
 }
 
 const client = (options: ConstructorParameters<typeof Client>[0] = {}) =>
-  new Client({ modelAccessKey: KEY, servers: { "https://inference.do-ai.run": url }, maxRetryDelay: 0, ...options });
+  new Client({ modelAccessKey: KEY, servers: { [INFERENCE]: url }, maxRetryDelay: 0, ...options });
 const ask = (c = client(), options?: Parameters<Client["request"]>[3]) =>
   c.request<Stream<Chunk>>(
     chat,
