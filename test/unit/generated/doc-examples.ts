@@ -6,13 +6,11 @@
 // placeholders the docs use (`client`, `token`, `model`, ...) are declared
 // once, with the types a reader would have. A line the docs mark
 // `// @ts-expect-error` must fail to compile, which keeps such an example honest too.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { typeCheckConsumer } from "./type-check-consumer.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
-const tsc = createRequire(join(root, "package.json")).resolve("typescript/bin/tsc");
 
 export const DOC_FILES = ["README.md", "templates/runtime/README.md", "templates/runtime/WAITERS.md"];
 
@@ -101,36 +99,18 @@ export function exampleModule(example: DocExample, exported: ReadonlySet<string>
  * when every example compiles.
  */
 export function typeCheckExamples(packageDir: string, examples: DocExample[], work: string): string {
-  const consumer = join(work, "doc-examples");
-  rmSync(consumer, { recursive: true, force: true });
-  mkdirSync(join(consumer, "node_modules", "@types"), { recursive: true });
-  symlinkSync(packageDir, join(consumer, "node_modules", "digitalocean-sdk"), "dir");
-  symlinkSync(join(root, "node_modules/@types/node"), join(consumer, "node_modules/@types/node"), "dir");
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ type: "module" }));
   const exported = new Set(
     (JSON.parse(readFileSync(join(packageDir, "api.json"), "utf8")) as { exports: string[] }).exports,
   );
-  const files = examples.map((example, index) => {
-    const file = `example-${index}.ts`;
-    writeFileSync(join(consumer, file), exampleModule(example, exported, index));
-    return file;
-  });
-  const compilerOptions = {
-    strict: true,
-    noEmit: true,
-    module: "NodeNext",
-    target: "ES2022",
+  const files = Object.fromEntries([
+    ["package.json", JSON.stringify({ type: "module" })],
+    ...examples.map((example, index) => [`example-${index}.ts`, exampleModule(example, exported, index)]),
+  ]);
+  const report = typeCheckConsumer(packageDir, join(work, "doc-examples"), files, {
     lib: ["ES2022"],
     types: ["node"],
-    skipLibCheck: false,
-  };
-  writeFileSync(join(consumer, "tsconfig.json"), JSON.stringify({ compilerOptions, files }));
-  try {
-    execFileSync(process.execPath, [tsc, "-p", consumer], { encoding: "utf8" });
-    return "";
-  } catch (error) {
-    const report = (error as { stdout?: string }).stdout ?? String(error);
-    // Name each example by its doc, not by the file it was written to.
-    return report.replace(/example-(\d+)\.ts/g, (_, i: string) => examples[Number(i)]!.name);
-  }
+    typeRoots: [join(root, "node_modules/@types")],
+  });
+  // Name each example by its doc, not by the file it was written to.
+  return report.replace(/example-(\d+)\.ts/g, (_, i: string) => examples[Number(i)]!.name);
 }

@@ -4,14 +4,13 @@
 // put them; and the same API as one file (the APIs.guru layout, made here with
 // a generic bundler) gives the same model names through spec data that follows
 // pointers through refs.
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { typeCheckConsumer } from "./type-check-consumer.ts";
 import { generate } from "../../../generator/pipeline.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
@@ -19,7 +18,6 @@ const fixture = join(root, "test/fixtures/upstream-layout");
 const entry = join(fixture, "DigitalOcean-public.v2.yaml");
 const work = mkdtempSync(join(tmpdir(), "upstream-layout-"));
 const out = join(work, "generated");
-const tsc = createRequire(join(root, "package.json")).resolve("typescript/bin/tsc");
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 const modelNames = (dir: string) =>
@@ -69,42 +67,21 @@ describe("a spec in DigitalOcean's multi-file layout", () => {
   });
 
   it("type-checks strictly for a consumer, and a body with the wrong tag does not", () => {
-    const consumer = join(work, "consumer");
-    mkdirSync(join(consumer, "node_modules"), { recursive: true });
-    symlinkSync(out, join(consumer, "node_modules", "digitalocean-sdk"), "dir");
-    writeFileSync(
-      join(consumer, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          skipLibCheck: false,
-          noEmit: true,
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          target: "ES2022",
-          types: [],
-        },
-        files: ["index.ts"],
-      }),
-    );
-    writeFileSync(
-      join(consumer, "index.ts"),
-      [
-        `import { Client, thingActionsPost, type ThingActionsPostParams, type Thing } from "digitalocean-sdk";`,
-        `const client = new Client({ token: "t" });`,
-        `export const ok: ThingActionsPostParams = { type: "rename", name: "new-name" };`,
-        `export const reboot: ThingActionsPostParams = { type: "reboot" };`,
-        `// @ts-expect-error a reboot carries no name: the tag picks the member`,
-        `export const wrong: ThingActionsPostParams = { type: "reboot", name: "x" };`,
-        `// @ts-expect-error a rename needs its name`,
-        `export const missing: ThingActionsPostParams = { type: "rename" };`,
-        `export const call = () => thingActionsPost(client, 1, { type: "rename", name: "x" });`,
-        `// @ts-expect-error the fields go flat, never under body`,
-        `export const nested = () => thingActionsPost(client, 1, { body: ok });`,
-        `export const region = (t: Thing) => t.region satisfies "nyc1" | "ams3" | undefined;`,
-      ].join("\n"),
-    );
-    expect(() => execFileSync(process.execPath, [tsc, "-p", consumer], { encoding: "utf8" })).not.toThrow();
+    const index = [
+      `import { Client, thingActionsPost, type ThingActionsPostParams, type Thing } from "digitalocean-sdk";`,
+      `const client = new Client({ token: "t" });`,
+      `export const ok: ThingActionsPostParams = { type: "rename", name: "new-name" };`,
+      `export const reboot: ThingActionsPostParams = { type: "reboot" };`,
+      `// @ts-expect-error a reboot carries no name: the tag picks the member`,
+      `export const wrong: ThingActionsPostParams = { type: "reboot", name: "x" };`,
+      `// @ts-expect-error a rename needs its name`,
+      `export const missing: ThingActionsPostParams = { type: "rename" };`,
+      `export const call = () => thingActionsPost(client, 1, { type: "rename", name: "x" });`,
+      `// @ts-expect-error the fields go flat, never under body`,
+      `export const nested = () => thingActionsPost(client, 1, { body: ok });`,
+      `export const region = (t: Thing) => t.region satisfies "nyc1" | "ams3" | undefined;`,
+    ].join("\n");
+    expect(typeCheckConsumer(out, join(work, "consumer"), { "index.ts": index })).toBe("");
   }, 60_000);
 
   it("does not depend on which operation meets a shared schema first", async () => {
