@@ -2,34 +2,14 @@
 // poll's own retries and their backoff, and the wait always ends in
 // WaitTimeoutError carrying the last state seen. On a fake clock.
 import { inspect } from "node:util";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { Client, type RequestOptions } from "../../templates/runtime/client.ts";
-import type { Operation } from "../../templates/runtime/operation.ts";
+import { describe, expect, test, vi } from "vitest";
+import type { RequestOptions } from "../../templates/runtime/client.ts";
 import { type WaitCondition, type WaitOptions, WaitTimeoutError, waitUntil } from "../../templates/runtime/wait.ts";
-import { installClock, T0, track, until } from "./fake-time.ts";
-import { startScriptedServer, type ScriptedServer, type Step } from "./scripted-server.ts";
+import { T0, track, until } from "./fake-time.ts";
+import { type Body, client, poll, reconfigureClient, server, status, useScriptedApi, walk } from "./scripted-api.ts";
 
-let server: ScriptedServer;
-let client: Client;
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.reset();
-  installClock();
-  client = new Client({ token: "t", baseUrl: server.url });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.useRealTimers();
-});
+useScriptedApi();
 
-type Body = { droplet?: { status?: string } };
-const getDroplet: Operation = { method: "GET", path: "/v2/droplets/{droplet_id}" };
-const poll = (o: RequestOptions) => client.request<Body>(getDroplet, [42], undefined, o);
-const status = (s: string): Step => ({ body: { droplet: { status: s } } });
-const walk = (...steps: Step[]) => server.script("/v2/droplets/42", steps);
 const active: WaitCondition = { path: "droplet.status", success: ["active"], label: "droplet 42" };
 const wait = (options?: WaitOptions<Body>, p: (o: RequestOptions) => PromiseLike<Body> = poll) =>
   waitUntil(client, p, active, options);
@@ -85,7 +65,7 @@ describe("maxWait ends a poll in flight", () => {
 
   test("no timer is left behind once the wait has ended", async () => {
     // A client without a request timeout, so the only timers there can be are the wait's.
-    client = new Client({ token: "t", baseUrl: server.url, timeout: 0 });
+    reconfigureClient({ timeout: 0 });
     walk(status("active"));
     await wait({ maxWait: 60_000 });
     expect(vi.getTimerCount()).toBe(0);

@@ -1,33 +1,20 @@
 // waitForAction against a scripted server: every accepted input form, the
 // completed and errored ends, settling at once for finished actions, onPoll.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { Client } from "../../templates/runtime/client.ts";
+import { describe, expect, test, vi } from "vitest";
 import { ArgumentError } from "../../templates/runtime/errors.ts";
 import { sleep } from "../../templates/runtime/sleep.ts";
 import type { WaitPoll } from "../../templates/runtime/wait.ts";
 import { type WaitableAction, waitForAction } from "../../templates/runtime/wait-for-action.ts";
 import { WaitError } from "../../templates/runtime/wait-errors.ts";
-import { drive, installClock } from "./fake-time.ts";
-import { startScriptedServer, type ScriptedServer } from "./scripted-server.ts";
+import { drive } from "./fake-time.ts";
+import { client, server, useScriptedApi } from "./scripted-api.ts";
 
 vi.mock("../../templates/runtime/sleep.ts", async (orig) => ({
   sleep: vi.fn((await orig<typeof import("../../templates/runtime/sleep.ts")>()).sleep),
 }));
 const sleeps = () => vi.mocked(sleep).mock.calls.map((c) => c[0]);
 
-let server: ScriptedServer;
-let client: Client;
-beforeAll(async () => {
-  server = await startScriptedServer();
-  client = new Client({ token: "secret-token", baseUrl: server.url });
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.reset();
-  vi.clearAllMocks();
-  installClock();
-});
-afterEach(() => vi.useRealTimers());
+useScriptedApi();
 
 const action = (status: string, id = 7): WaitableAction => ({
   id,

@@ -2,35 +2,23 @@
 // operation starts are polled together, each round asking only for those
 // still in progress; one errored action ends the wait; one maxWait and the
 // rate budget (counted per request) cover the whole. On a fake clock.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { Client } from "../../templates/runtime/client.ts";
+import { describe, expect, test, vi } from "vitest";
 import { ArgumentError, NotFoundError } from "../../templates/runtime/errors.ts";
 import { sleep } from "../../templates/runtime/sleep.ts";
 import type { WaitableAction } from "../../templates/runtime/wait-for-action.ts";
 import { type ActionsState, waitForActions } from "../../templates/runtime/wait-for-actions.ts";
 import { WaitError, WaitTimeoutError } from "../../templates/runtime/wait-errors.ts";
 import type { WaitPoll } from "../../templates/runtime/wait.ts";
-import { drive, installClock, T0 } from "./fake-time.ts";
-import { startScriptedServer, type ScriptedServer, type Step } from "./scripted-server.ts";
+import { drive, T0 } from "./fake-time.ts";
+import type { Step } from "./scripted-server.ts";
+import { client, server, useScriptedApi } from "./scripted-api.ts";
 
 vi.mock("../../templates/runtime/sleep.ts", async (orig) => ({
   sleep: vi.fn((await orig<typeof import("../../templates/runtime/sleep.ts")>()).sleep),
 }));
 const sleeps = () => vi.mocked(sleep).mock.calls.map((c) => c[0]);
 
-let server: ScriptedServer;
-let client: Client;
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.reset();
-  vi.clearAllMocks();
-  installClock();
-  client = new Client({ token: "secret-token", baseUrl: server.url });
-});
-afterEach(() => vi.useRealTimers());
+useScriptedApi();
 
 const action = (id: number, status: string): WaitableAction => ({
   id,

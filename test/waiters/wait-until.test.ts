@@ -1,10 +1,8 @@
 // The generic poll loop on a fake clock: timeouts with the last state, abort at
 // every stage, 404 handling, failure states, backoff bounds, the rate budget,
 // and that polls take the client's normal path (its retries apply).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { Client, type RequestOptions } from "../../templates/runtime/client.ts";
+import { describe, expect, test, vi } from "vitest";
 import { ConfigurationError, NotFoundError } from "../../templates/runtime/errors.ts";
-import type { Operation } from "../../templates/runtime/operation.ts";
 import { sleep } from "../../templates/runtime/sleep.ts";
 import {
   waitUntil,
@@ -13,36 +11,17 @@ import {
   type WaitCondition,
   type WaitOptions,
 } from "../../templates/runtime/wait.ts";
-import { drive, installClock, T0, track, until } from "./fake-time.ts";
-import { notFound, startScriptedServer, type ScriptedServer, type Step } from "./scripted-server.ts";
+import { drive, T0, track, until } from "./fake-time.ts";
+import { notFound } from "./scripted-server.ts";
+import { type Body, client, poll, server, status, useScriptedApi, walk } from "./scripted-api.ts";
 
 vi.mock("../../templates/runtime/sleep.ts", async (orig) => ({
   sleep: vi.fn((await orig<typeof import("../../templates/runtime/sleep.ts")>()).sleep),
 }));
 const sleeps = () => vi.mocked(sleep).mock.calls.map((c) => c[0]);
 
-let server: ScriptedServer;
-let client: Client;
-beforeAll(async () => {
-  server = await startScriptedServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.reset();
-  vi.clearAllMocks();
-  installClock();
-  client = new Client({ token: "t", baseUrl: server.url });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.useRealTimers();
-});
+useScriptedApi();
 
-type Body = { droplet?: { status?: string } };
-const getDroplet: Operation = { method: "GET", path: "/v2/droplets/{droplet_id}" };
-const poll = (o: RequestOptions) => client.request<Body>(getDroplet, [42], undefined, o);
-const status = (s: string, headers?: Record<string, string>): Step => ({ body: { droplet: { status: s } }, headers });
-const walk = (...steps: Step[]) => server.script("/v2/droplets/42", steps);
 const active: WaitCondition = {
   path: "droplet.status",
   success: ["active"],
