@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import { build } from "esbuild";
 import ts from "typescript";
 import { addFileTime } from "../timings.ts";
+import { declareAlone, declareByProgram } from "./declare-module.mjs";
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -78,9 +79,9 @@ async function writeDeclarations(
   const needProgram: string[] = [];
   for (const { path, text } of todo.filter((file) => !remote.includes(file))) {
     const started = performance.now();
-    const result = ts.transpileDeclaration(text, { fileName: path, compilerOptions: options, reportDiagnostics: true });
-    if (result.diagnostics?.length) needProgram.push(path);
-    else declarations.set(path, result.outputText);
+    const declared = declareAlone(path, text, options);
+    if (declared === undefined) needProgram.push(path);
+    else declarations.set(path, declared);
     fileTimes && addFileTime(fileTimes, relative(pkgDir, path), performance.now() - started);
   }
   const remoteDeclared = await remoteDone;
@@ -91,21 +92,13 @@ async function writeDeclarations(
   }
   needProgram.sort();
   if (needProgram.length) {
-    const program = ts.createProgram(needProgram, {
-      ...options,
-      isolatedDeclarations: false,
-      noEmitOnError: false,
-      // Only declarations are wanted here: checking is the type-check test's job.
-      noCheck: true,
-      skipLibCheck: true,
-    });
-    const emitted = program.emit(undefined, (name, text) => {
-      const source = join(src, relative(options.outDir ?? src, name)).replace(/\.d\.ts$/, ".ts");
-      if (needProgram.includes(source)) declarations.set(source, text);
-    });
-    const errors = [...program.getSyntacticDiagnostics(), ...emitted.diagnostics];
-    if (errors.length)
-      throw new BuildError(`the generated package does not declare:\n${errors.slice(0, 40).map(message).join("\n")}`);
+    const byProgram = declareByProgram(needProgram, options);
+    if (byProgram.diagnostics.length)
+      throw new BuildError(
+        `the generated package does not declare:\n${byProgram.diagnostics.slice(0, 40).map(message).join("\n")}`,
+      );
+    for (const path of needProgram)
+      if (byProgram.declarations[path]) declarations.set(path, byProgram.declarations[path]);
   }
   for (const [file, text] of declarations) {
     for (const outDir of outDirs) {

@@ -12,6 +12,7 @@
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import ts from "typescript";
+import { declareAlone, declareByProgram } from "./declare-module.mjs";
 
 function compilerOptions(tsconfig) {
   const { options } = ts.convertCompilerOptionsFromJson(JSON.parse(tsconfig).compilerOptions, "/");
@@ -20,56 +21,17 @@ function compilerOptions(tsconfig) {
   return { ...rest, declaration: true, emitDeclarationOnly: true, isolatedDeclarations: true };
 }
 
-// TypeScript 5.9's transpileDeclaration writes a class method with a
-// computed name (`[Symbol.asyncIterator]() {}`) twice, once as a property,
-// and reports nothing; the declaration then fails to type-check. Such files
-// go through the program, which writes them once.
-function hasComputedClassMember(path, text) {
-  if (!/\[[^\]\n]+\]\s*\(/.test(text)) return false;
-  let found = false;
-  const visit = (node) => {
-    if (found) return;
-    if (ts.isClassLike(node) && node.members.some((member) => member.name && ts.isComputedPropertyName(member.name)))
-      found = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false));
-  return found;
-}
-
 function declare({ tsconfig, files = [], texts = [] }) {
   const options = compilerOptions(tsconfig);
   const declarations = {};
   const needProgram = [];
   const inputs = [...files.map((path) => ({ path, text: readFileSync(path, "utf8"), onDisk: true })), ...texts];
   for (const { path, text, onDisk } of inputs) {
-    if (onDisk && hasComputedClassMember(path, text)) {
-      needProgram.push(path);
-      continue;
-    }
-    const result = ts.transpileDeclaration(text, { fileName: path, compilerOptions: options, reportDiagnostics: true });
-    if (!result.diagnostics?.length) declarations[path] = result.outputText;
+    const declared = declareAlone(path, text, options);
+    if (declared !== undefined) declarations[path] = declared;
     else if (onDisk) needProgram.push(path);
   }
-  if (needProgram.length) {
-    // Only declarations are wanted: checking is the type-check test's job.
-    const program = ts.createProgram(needProgram, {
-      ...options,
-      isolatedDeclarations: false,
-      noCheck: true,
-      skipLibCheck: true,
-    });
-    for (const path of needProgram) {
-      program.emit(
-        program.getSourceFile(path),
-        (_name, text) => {
-          declarations[path] = text;
-        },
-        undefined,
-        true,
-      );
-    }
-  }
+  if (needProgram.length) Object.assign(declarations, declareByProgram(needProgram, options).declarations);
   return { declarations, declaredByProgram: needProgram };
 }
 
