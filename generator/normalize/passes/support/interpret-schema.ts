@@ -8,7 +8,7 @@
 // pattern that does not compile) is not interpreted, and the caller asks ajv.
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import type { OpenApiDocument } from "../../../openapi.ts";
-import { getAt, parsePointer } from "../../../pointer.ts";
+import { escapeToken, getAt, parsePointer } from "../../../pointer.ts";
 import { isObject, type JsonObject } from "./walk-document.ts";
 
 /** The first problem, as ajv words it (`/hour must be string`), or undefined when the value is valid. */
@@ -89,8 +89,6 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((k) => Object.hasOwn(b, k) && deepEqual((a as JsonObject)[k], (b as JsonObject)[k]));
 }
-
-const escapePointer = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
 
 /** Does some `pattern` string in the document fail to compile? ajv then refuses every schema that holds it. */
 function hasBrokenPattern(node: unknown): boolean {
@@ -216,13 +214,13 @@ export function schemaInterpreter(doc: OpenApiDocument): (schema: unknown, value
         for (const key of Object.keys(object)) {
           if (Object.hasOwn(properties, key)) continue;
           if (extra === false) return fail("must NOT have additional properties");
-          const problem = check(extra, object[key], `${path}/${escapePointer(key)}`, depth + 1);
+          const problem = check(extra, object[key], `${path}/${escapeToken(key)}`, depth + 1);
           if (problem) return problem;
         }
       }
       for (const [key, property] of Object.entries(properties)) {
         if (object[key] === undefined) continue;
-        const problem = check(property, object[key], `${path}/${escapePointer(key)}`, depth + 1);
+        const problem = check(property, object[key], `${path}/${escapeToken(key)}`, depth + 1);
         if (problem) return problem;
       }
     }
