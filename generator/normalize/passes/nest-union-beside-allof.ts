@@ -9,13 +9,10 @@
 import type { NormalizePass } from "../pass.ts";
 import { formatPointer } from "../../pointer.ts";
 import { DocumentEditor } from "./support/edit.ts";
-import { moveRefs } from "./support/refs.ts";
+import { movedPath, moveRefs } from "./support/refs.ts";
 import { type JsonObject, walkDocument } from "./support/walk-document.ts";
 
 const UNIONS = ["oneOf", "anyOf"] as const;
-
-const startsWith = (tokens: readonly string[], prefix: readonly string[]): boolean =>
-  prefix.length <= tokens.length && prefix.every((token, i) => tokens[i] === token);
 
 export const nestUnionBesideAllOf: NormalizePass = {
   name: "nest-union-beside-allof",
@@ -28,8 +25,8 @@ export const nestUnionBesideAllOf: NormalizePass = {
         const union = UNIONS.find((key) => Array.isArray(found[key]));
         if (!union) return;
         // A pair nested in a union moved earlier is found at its input place.
-        const place = moved.reduce(
-          (tokens, [from, to]) => (startsWith(tokens, from) ? [...to, ...tokens.slice(from.length)] : tokens),
+        const place = moved.reduce<readonly string[]>(
+          (tokens, [from, to]) => movedPath(tokens, from, to) ?? tokens,
           at,
         );
         const schema = edit.at(place);

@@ -88,14 +88,17 @@ export function removeListItems(edit: DocumentEditor, list: Tokens, indices: Rea
   array.splice(0, array.length, ...kept);
 }
 
+/** Where `path` is once the node at `from` has moved to `to`: undefined when `path` is not at or below `from`. */
+export function movedPath(path: Tokens, from: Tokens, to: Tokens): string[] | undefined {
+  return path.length >= from.length && from.every((t, i) => path[i] === t)
+    ? [...to, ...path.slice(from.length)]
+    : undefined;
+}
+
 /**
  * Re-points every local ref into `from` (the node itself or anything below it)
  * at the same place under `to`, after a caller moved that node.
  */
 export function moveRefs(edit: DocumentEditor, from: Tokens, to: Tokens): number {
-  return rewriteRefs(edit, (target) =>
-    target.length >= from.length && from.every((t, i) => target[i] === t)
-      ? [...to, ...target.slice(from.length)]
-      : undefined,
-  );
+  return rewriteRefs(edit, (target) => movedPath(target, from, to));
 }
