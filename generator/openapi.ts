@@ -19,6 +19,11 @@ export type PathItemObject = OpenAPIV3.PathItemObject;
  */
 export const BUNDLED_SCHEMAS = "x-bundled-schemas";
 
+/** `/<upload_url>`: a path that stands for a whole URL given at run time (DigitalOcean's presigned uploads). */
+export const RUN_TIME_PATH = /^\/<([A-Za-z0-9_.-]+)>$/;
+/** A server URL with a scheme and no host (`https://`): the server of a run-time target. */
+export const HOSTLESS_SERVER = /^[a-z][a-z0-9+.-]*:\/\/\/?$/i;
+
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 

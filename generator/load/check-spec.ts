@@ -5,6 +5,7 @@
 // names a broken $ref without saying where the $ref is (read-files.ts checks
 // refs as it reads). Each check here returns problems that name the file and
 // the JSON pointer of the offending node.
+import { HOSTLESS_SERVER, RUN_TIME_PATH } from "../openapi.ts";
 import { formatPointer, getAt, parsePointer } from "../pointer.ts";
 
 export interface SpecProblem {
@@ -82,10 +83,6 @@ function checkParameter(parameter: unknown, tokens: string[], at: Report): void 
 
 /** Literal segments and `{name}` placeholders: what the SDK can fill in. */
 const READABLE_PATH = /^(?:\/(?:[^{}<>/]|\{[^{}<>/]+\})*)+$/;
-/** `/<upload_url>`: the whole target is given at run time. */
-const RUN_TIME_PATH = /^\/<[A-Za-z0-9_.-]+>$/;
-/** A server URL with a scheme and no host (`https://`): the run-time target's. */
-const HOSTLESS = /^[a-z][a-z0-9+.-]*:\/\/\/?$/i;
 
 /**
  * A path the SDK cannot read would become silently wrong code, so it stops
@@ -94,7 +91,7 @@ const HOSTLESS = /^[a-z][a-z0-9+.-]*:\/\/\/?$/i;
  * whether the path is a template (so its placeholders can be checked).
  */
 function checkTarget(path: string, server: string | undefined, here: string[], at: Report): boolean {
-  const hostless = server !== undefined && HOSTLESS.test(server);
+  const hostless = server !== undefined && HOSTLESS_SERVER.test(server);
   if (RUN_TIME_PATH.test(path)) {
     if (!hostless)
       at(

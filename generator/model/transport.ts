@@ -8,7 +8,14 @@
 import type { Credential } from "../load/spec-data.ts";
 import type { NameRegistry } from "../naming/registry.ts";
 import { camelCase, splitWords } from "../naming/words.ts";
-import type { OpenApiDocument, OperationObject, PathItemObject, SchemaOrRef } from "../openapi.ts";
+import {
+  HOSTLESS_SERVER,
+  type OpenApiDocument,
+  type OperationObject,
+  type PathItemObject,
+  RUN_TIME_PATH,
+  type SchemaOrRef,
+} from "../openapi.ts";
 
 export interface ServerVariableInfo {
   /** As in the URL template: `{agent_url}`. */
@@ -42,10 +49,6 @@ export function isPlaceholder(value: unknown): boolean {
   return typeof value !== "string" || value === "" || /[{}<>]|^your\b/i.test(value);
 }
 
-/** `/<upload_url>` with a server that has no host: a URL the caller gets at run time. */
-const RUN_TIME_PATH = /^\/<([A-Za-z0-9_.-]+)>$/;
-const HOSTLESS = /^[a-z][a-z0-9+.-]*:\/\/\/?$/i;
-
 export function describeTarget(
   doc: OpenApiDocument,
   pathItem: PathItemObject,
@@ -57,7 +60,7 @@ export function describeTarget(
   const documentServer = doc.servers?.[0]?.url;
   const where = `${operation.operationId ?? path}`;
   const runTime = RUN_TIME_PATH.exec(path);
-  if (server && HOSTLESS.test(server.url)) {
+  if (server && HOSTLESS_SERVER.test(server.url)) {
     if (!runTime)
       throw new TransportError(`${where}: server ${server.url} has no host, so its path must be /<url argument>`);
     const name = runTime[1]!;
