@@ -4,6 +4,7 @@
 // (`404 GET /v2/images/999: The resource you were accessing could not be found.`);
 // no response at all is a TimeoutError or a ConnectionError.
 import { TIMED_OUT } from "./attempt.js";
+import { absent } from "./build-request.js";
 import {
   ConnectionError,
   type DigitalOceanError,
@@ -29,6 +30,17 @@ function message(call: Call, status: number, what: string): string {
   return redact(`${status} ${call.method} ${pathname}${search}: ${what}`, secretsOf(call));
 }
 
+/**
+ * Is `data` a page of a list? An object whose `items` key holds an array; a
+ * missing or null key lists nothing where the spec lets the key be left out
+ * (APIs may leave empty lists out, or send Go's nil slice).
+ */
+function isPage(data: unknown, items: string, itemsRequired: true | undefined): boolean {
+  if (typeof data !== "object" || Array.isArray(data)) return false;
+  const list = (data as Record<string, unknown>)[items];
+  return Array.isArray(list) || (absent(list) && !itemsRequired);
+}
+
 export function parseBody(call: Call, response: Response, payload: string | ArrayBuffer, requestId?: string): unknown {
   const { response: kind = "json", items, itemsRequired } = call.op;
   let data: unknown;
@@ -42,15 +54,7 @@ export function parseBody(call: Call, response: Response, payload: string | Arra
     try {
       data = JSON.parse(payload as string);
       if (data === null) problem = "is null";
-      // A page whose list key is missing or null lists nothing where the spec lets the key be left
-      // out (APIs may leave empty lists out, or send Go's nil slice); anything else is malformed.
-      else if (
-        items &&
-        (typeof data !== "object" ||
-          Array.isArray(data) ||
-          !Array.isArray((data as Record<string, unknown>)[items] ?? (itemsRequired ? 0 : [])))
-      )
-        problem = `has no "${items}" list`;
+      else if (items && !isPage(data, items, itemsRequired)) problem = `has no "${items}" list`;
     } catch {
       const text = snippet(payload as string);
       problem = text ? "is not valid JSON: " + text : "is empty";
