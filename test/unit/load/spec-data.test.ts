@@ -6,19 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SpecDataError } from "../../../generator/load/data-file.ts";
-import { parseModelNames, parseWaiters, readSpecData, type WaiterEntry } from "../../../generator/load/spec-data.ts";
+import { parseModelNames, parseWaiters, readSpecData } from "../../../generator/load/spec-data.ts";
+import { ready } from "../waiter-fixture.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
-
-const ready: WaiterEntry = {
-  name: "waitUntilThingReady",
-  summary: "a thing is ready",
-  operationId: "things_get",
-  idParam: "thing_id",
-  path: "thing.status",
-  success: ["ready"],
-  failure: ["broken"],
-};
 
 const problem = (run: () => unknown): string => {
   try {
